@@ -1,0 +1,24 @@
+package io.callflow.domain.common;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** VoIPbin's timestamp text: UTC with microseconds, for example {@code 2026-01-15T09:30:00.000000Z}. */
+public final class Timestamps {
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Timestamps() {
+    }
+
+    public static String format(Instant instant) {
+        return instant == null ? null : FORMAT.format(instant);
+    }
+
+    /** Times are kept at microsecond precision, the precision PostgreSQL stores. */
+    public static Instant truncate(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}
