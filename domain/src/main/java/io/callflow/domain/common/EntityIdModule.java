@@ -26,7 +26,12 @@ final class EntityIdModule extends SimpleModule {
                 gen.writeString(id.value().toString());
             }
         });
-        setDeserializers(new Deserializers.Base() {
+    }
+
+    @Override
+    public void setupModule(SetupContext context) {
+        super.setupModule(context);
+        context.addDeserializers(new Deserializers.Base() {
             @Override
             public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
                                                             BeanDescription description) {

@@ -1,0 +1,99 @@
+package io.callflow.app.axon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.callflow.domain.common.Json;
+import io.callflow.engine.chain.OnCompleteChain;
+import io.callflow.engine.effects.EffectRunner;
+import io.callflow.projection.ActiveflowProjection;
+import io.callflow.projection.FlowProjection;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Axon on the JDBC event store, with the choices that keep it honest written down where they are made. */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /**
+     * Declared by hand: Axon 4.13's auto-configuration orders itself after Boot 3's class names and, on
+     * Boot 4, silently falls back to no transactions. A test asserts this bean is the one in use.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /** Tokens, sagas and deadlines: Axon's own types, with Jackson's default naming they were written for. */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+        mapper.disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    /** Events are stored in the API's own JSON shape, so a timeline shows what was stored, byte for byte. */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(Json.build()).build();
+    }
+
+    @Bean
+    Cache flowCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache activeflowCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Who caused a message ({@code actor}) travels from command to events to the commands they cause. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(ActorMetadata.KEY);
+    }
+
+    @Bean
+    ConfigurerModule processors() {
+        return configurer -> {
+            configurer.eventProcessing()
+                    .registerTrackingEventProcessor(FlowProjection.GROUP, c -> projectionConfig())
+                    .registerTrackingEventProcessor(ActiveflowProjection.GROUP, c -> projectionConfig())
+                    // effects wait on HTTP, so they get several threads, each owning part of the stream
+                    .registerTrackingEventProcessor(EffectRunner.GROUP, c -> TrackingEventProcessorConfiguration
+                            .forParallelProcessing(4).andInitialSegmentsCount(4).andBatchSize(1))
+                    .registerTrackingEventProcessor(OnCompleteChain.GROUP, c -> TrackingEventProcessorConfiguration
+                            .forSingleThreadedProcessing().andBatchSize(10))
+                    // a projection must never skip an event: a failing batch is retried, not logged and lost
+                    .registerListenerInvocationErrorHandler(FlowProjection.GROUP, c -> PropagatingErrorHandler.instance())
+                    .registerListenerInvocationErrorHandler(ActiveflowProjection.GROUP,
+                            c -> PropagatingErrorHandler.instance());
+        };
+    }
+
+    private static TrackingEventProcessorConfiguration projectionConfig() {
+        return TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200);
+    }
+}

@@ -1,0 +1,6 @@
+package io.callflow.domain.activeflow;
+
+/** How an action execution ended. */
+public enum ActionOutcome {
+    COMPLETED, SKIPPED, FAILED
+}
