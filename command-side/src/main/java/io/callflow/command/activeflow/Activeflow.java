@@ -50,10 +50,14 @@ public class Activeflow {
     private StopReason stopReason;
     private String stopDetail;
 
-    /** Creates the activeflow and runs it until it waits or ends. */
+    /**
+     * Creates the activeflow and runs it until it waits or ends. Axon applies events
+     * raised in a constructor only once the aggregate exists, so the interpreter
+     * starts from the created state folded here rather than from {@code state}.
+     */
     Activeflow(ActiveflowCreated created, Interpreter interpreter, DeadlineManager deadlines) {
         apply(created);
-        decide(interpreter.start(state, created.at()), deadlines);
+        decide(interpreter.start(ExecutionState.initial().evolve(created), created.at()), deadlines);
     }
 
     @CommandHandler

@@ -27,19 +27,15 @@ import org.axonframework.modelling.command.Repository;
 public class ActiveflowStarter {
     private final Repository<Flow> flows;
     private final Repository<Activeflow> activeflows;
-    private final Interpreter interpreter;
-    private final DeadlineManager deadlines;
 
-    public ActiveflowStarter(Repository<Flow> flows, Repository<Activeflow> activeflows, Interpreter interpreter,
-                             DeadlineManager deadlines) {
+    public ActiveflowStarter(Repository<Flow> flows, Repository<Activeflow> activeflows) {
         this.flows = flows;
         this.activeflows = activeflows;
-        this.interpreter = interpreter;
-        this.deadlines = deadlines;
     }
 
     @CommandHandler
-    public ActiveflowResource handle(StartActiveflow command) throws Exception {
+    public ActiveflowResource handle(StartActiveflow command, Interpreter interpreter, DeadlineManager deadlines)
+            throws Exception {
         FlowId flowId = command.flowId();
         Integer version = null;
         List<Action> actions = command.actions();
@@ -60,14 +56,15 @@ public class ActiveflowStarter {
 
     /** Reference 3.10: the child inherits the parent's variables and reference, and counts one more link. */
     @CommandHandler
-    public ActiveflowResource handle(StartOnCompleteActiveflow command) throws Exception {
+    public ActiveflowResource handle(StartOnCompleteActiveflow command, Interpreter interpreter,
+                                     DeadlineManager deadlines) throws Exception {
         ExecutionState parent = activeflows.load(command.parentActiveflowId().toString()).invoke(Activeflow::state);
         if (parent.onCompleteFlowId() == null) {
             throw new NotFound("on-complete flow of activeflow " + command.parentActiveflowId());
         }
         return handle(new StartActiveflow(command.activeflowId(), command.customerId(), parent.onCompleteFlowId(),
                 null, parent.referenceType(), parent.referenceId(), command.parentActiveflowId(),
-                parent.completeCount() + 1, parent.variables(), command.at()));
+                parent.completeCount() + 1, parent.variables(), command.at()), interpreter, deadlines);
     }
 
     private static Map<String, String> variables(StartActiveflow command, FlowId flowId) {
