@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The call-flow platform: one process with the event store, the engine, and the REST API. */
-@SpringBootApplication(scanBasePackages = {"io.callflow.app", "io.callflow.command.web", "io.callflow.query"})
+@SpringBootApplication(scanBasePackages = {"io.callflow.app", "io.callflow.command", "io.callflow.query"})
 public class CallflowApplication {
 
     public static void main(String[] args) {

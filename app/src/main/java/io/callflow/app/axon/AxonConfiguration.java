@@ -79,12 +79,12 @@ public class AxonConfiguration {
     ConfigurerModule processors() {
         return configurer -> {
             configurer.eventProcessing()
-                    .registerTrackingEventProcessor(FlowProjection.GROUP, c -> projectionConfig())
-                    .registerTrackingEventProcessor(ActiveflowProjection.GROUP, c -> projectionConfig())
+                    .registerTrackingEventProcessorConfiguration(FlowProjection.GROUP, c -> projectionConfig())
+                    .registerTrackingEventProcessorConfiguration(ActiveflowProjection.GROUP, c -> projectionConfig())
                     // effects wait on HTTP, so they get several threads, each owning part of the stream
-                    .registerTrackingEventProcessor(EffectRunner.GROUP, c -> TrackingEventProcessorConfiguration
+                    .registerTrackingEventProcessorConfiguration(EffectRunner.GROUP, c -> TrackingEventProcessorConfiguration
                             .forParallelProcessing(4).andInitialSegmentsCount(4).andBatchSize(1))
-                    .registerTrackingEventProcessor(OnCompleteChain.GROUP, c -> TrackingEventProcessorConfiguration
+                    .registerTrackingEventProcessorConfiguration(OnCompleteChain.GROUP, c -> TrackingEventProcessorConfiguration
                             .forSingleThreadedProcessing().andBatchSize(10))
                     // a projection must never skip an event: a failing batch is retried, not logged and lost
                     .registerListenerInvocationErrorHandler(FlowProjection.GROUP, c -> PropagatingErrorHandler.instance())

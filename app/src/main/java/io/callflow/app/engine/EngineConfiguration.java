@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Repository;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -51,9 +50,8 @@ public class EngineConfiguration {
 
     @Bean
     ActiveflowStarter activeflowStarter(@Qualifier("flowRepository") Repository<Flow> flows,
-                                        @Qualifier("activeflowRepository") Repository<Activeflow> activeflows,
-                                        Interpreter interpreter, DeadlineManager deadlines) {
-        return new ActiveflowStarter(flows, activeflows, interpreter, deadlines);
+                                        @Qualifier("activeflowRepository") Repository<Activeflow> activeflows) {
+        return new ActiveflowStarter(flows, activeflows);
     }
 
     @Bean

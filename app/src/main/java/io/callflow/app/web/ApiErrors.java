@@ -88,10 +88,15 @@ public class ApiErrors {
         return internal(e);
     }
 
+    /** Creating an aggregate whose id is taken fails in the event store's unique key: a conflict, not a fault. */
     @ExceptionHandler(EventStoreException.class)
     ResponseEntity<ErrorBody> eventStore(EventStoreException e) {
-        if (e.getCause() instanceof RuntimeException cause && isDuplicate(cause)) {
-            return conflict(cause);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("Cannot reuse aggregate identifier")
+                    || message.contains("duplicate key"))) {
+                return respond(HttpStatus.CONFLICT, "conflict", "a resource with this id exists already", List.of());
+            }
         }
         return internal(e);
     }
@@ -107,6 +112,9 @@ public class ApiErrors {
         if (e instanceof BadRequest b) {
             return badRequest(b);
         }
+        if (e instanceof EventStoreException store) {
+            return eventStore(store);
+        }
         if (e instanceof NotFound || e instanceof AggregateNotFoundException) {
             return notFound(e);
         }
@@ -115,10 +123,6 @@ public class ApiErrors {
             return conflict(e);
         }
         return internal(e);
-    }
-
-    private static boolean isDuplicate(Throwable e) {
-        return e.getMessage() != null && e.getMessage().contains("duplicate key");
     }
 
     static ResponseEntity<ErrorBody> respond(HttpStatus status, String code, String message, List<Problem> details) {

@@ -20,6 +20,7 @@ import io.callflow.domain.common.NotFound;
 import io.callflow.domain.common.Timestamps;
 import io.callflow.engine.interpreter.ExecutionState;
 import io.callflow.engine.interpreter.Interpreter;
+import io.callflow.engine.interpreter.Wait;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +57,8 @@ public class Activeflow {
      * starts from the created state folded here rather than from {@code state}.
      */
     Activeflow(ActiveflowCreated created, Interpreter interpreter, DeadlineManager deadlines) {
+        // the timer's scope names this aggregate by its id, which must be known before the delayed events apply
+        activeflowId = created.activeflowId();
         apply(created);
         decide(interpreter.start(ExecutionState.initial().evolve(created), created.at()), deadlines);
     }
@@ -106,11 +109,12 @@ public class Activeflow {
     }
 
     private void decide(List<ActiveflowEvent> events, DeadlineManager deadlines) {
+        boolean timerPending = state.waiting() != null && state.waiting().kind() == Wait.Kind.TIMER;
         for (ActiveflowEvent event : events) {
             apply(event);
             if (event instanceof TimerStarted timer) {
                 deadlines.schedule(timer.dueAt(), TimerDue.DEADLINE, new TimerDue(timer.step(), timer.actionId()));
-            } else if (event instanceof ActiveflowStopped) {
+            } else if (event instanceof ActiveflowStopped && timerPending) {
                 deadlines.cancelAllWithinScope(TimerDue.DEADLINE);
             }
         }

@@ -1,5 +1,7 @@
 package io.callflow.command.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callflow.domain.action.ActionSchema;
 import io.callflow.domain.action.Problem;
 import io.callflow.domain.common.BadRequest;
 import io.callflow.domain.common.Caller;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -68,6 +71,12 @@ public class FlowCommandController {
     public FlowResource delete(@PathVariable("id") String id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
         return commands.sendAndWait(new DeleteFlow(PathIds.flow(id), caller.customerId(),
                 Timestamps.truncate(clock.instant())));
+    }
+
+    /** The JSON Schema of every action type, built from the same catalogue the validator enforces. */
+    @GetMapping("/schema")
+    public JsonNode schema() {
+        return ActionSchema.document();
     }
 
     /** The same checks as a save, and nothing stored: {@code {"valid": true, "problems": []}}, or 400 with the problems. */

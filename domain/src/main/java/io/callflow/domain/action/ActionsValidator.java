@@ -203,7 +203,8 @@ public final class ActionsValidator {
 
         private ObjectNode readOption(JsonNode node, String at, ActionType type, Element element) {
             if (node == null || node.isNull()) {
-                return JsonNodeFactory.instance.objectNode();
+                // an absent option is an empty one, and still owes its required fields
+                node = JsonNodeFactory.instance.objectNode();
             }
             if (!node.isObject()) {
                 element.problem(at, "must be an object");

@@ -1,0 +1,229 @@
+package io.callflow.app;
+
+import static io.callflow.app.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+class ActiveflowApiTest extends PlatformTest {
+
+    @Test
+    void a_flow_without_waits_has_run_to_its_end_when_the_start_answers() {
+        Api.Reply started = api.post("/v1/activeflows", json("{'variables':{'name':'Ada'},'actions':["
+                + "{'type':'variable_set','option':{'key':'greeting','value':'hi ${name}'}},"
+                + "{'type':'condition_variable','option':{'condition':'==','variable':'greeting','value_type':'string',"
+                + "'value_string':'hi Ada'}},"
+                + "{'type':'talk','option':{'text':'${greeting}'}},"
+                + "{'type':'empty'}]}"));
+        assertThat(started.status()).isEqualTo(200);
+        JsonNode flow = started.body();
+        assertThat(flow.get("status").asText()).isEqualTo("ended");
+        assertThat(flow.get("stop_reason").asText()).isEqualTo("finished");
+        assertThat(flow.get("reference_type").asText()).isEqualTo("api");
+        assertThat(flow.get("variables").get("greeting").asText()).isEqualTo("hi Ada");
+        assertThat(flow.get("variables").get("voipbin.activeflow.id").asText()).isEqualTo(flow.get("id").asText());
+        List<String> executed = new ArrayList<>();
+        flow.get("executed_actions").forEach(a -> executed.add(a.get("type").asText()));
+        assertThat(executed).containsExactly("variable_set", "condition_variable", "talk", "empty");
+        assertThat(flow.get("executed_actions").get(2).get("option").get("text").asText()).isEqualTo("hi Ada");
+
+        String id = flow.get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ended".equals(
+                api.get("/v1/activeflows/" + id).body().path("status").asText()));
+        JsonNode read = api.get("/v1/activeflows/" + id).body();
+        assertThat(read.get("executed_actions")).hasSize(4);
+        assertThat(read.get("variables").get("greeting").asText()).isEqualTo("hi Ada");
+    }
+
+    @Test
+    void an_activeflow_pins_the_flow_version_it_started_with() {
+        String flowId = api.post("/v1/flows", json("{'actions':[{'type':'sleep','option':{'duration':1500}},"
+                + "{'type':'variable_set','option':{'key':'v','value':'one'}}]}")).body().get("id").asText();
+        JsonNode started = api.post("/v1/activeflows", json("{'flow_id':'" + flowId + "'}")).body();
+        assertThat(started.get("flow_version").asInt()).isEqualTo(1);
+        assertThat(started.get("status").asText()).isEqualTo("running");
+        api.put("/v1/flows/" + flowId, json("{'actions':[{'type':'variable_set','option':{'key':'v','value':'two'}}]}"));
+        String id = started.get("id").asText();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "ended".equals(
+                api.get("/v1/activeflows/" + id).body().path("status").asText()));
+        assertThat(api.get("/v1/activeflows/" + id).body().get("variables").get("v").asText()).isEqualTo("one");
+        JsonNode again = api.post("/v1/activeflows", json("{'flow_id':'" + flowId + "'}")).body();
+        assertThat(again.get("flow_version").asInt()).isEqualTo(2);
+        assertThat(again.get("variables").get("v").asText()).isEqualTo("two");
+    }
+
+    @Test
+    void sleep_waits_on_a_persisted_timer_and_the_flow_resumes_after_it() {
+        Instant before = Instant.now();
+        JsonNode started = api.post("/v1/activeflows", json("{'actions':[{'type':'sleep','option':{'duration':1000}},"
+                + "{'type':'empty'}]}")).body();
+        assertThat(started.get("status").asText()).isEqualTo("running");
+        assertThat(started.get("current_action").get("type").asText()).isEqualTo("sleep");
+        String id = started.get("id").asText();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "ended".equals(
+                api.get("/v1/activeflows/" + id).body().path("status").asText()));
+        assertThat(Duration.between(before, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+        assertThat(api.get("/v1/activeflows/" + id).body().get("executed_actions")).hasSize(2);
+    }
+
+    @Test
+    void stopping_a_waiting_activeflow_ends_it_with_the_reason_and_its_timer_does_nothing_later() {
+        String id = api.post("/v1/activeflows", json("{'actions':[{'type':'sleep','option':{'duration':800}},"
+                + "{'type':'variable_set','option':{'key':'late','value':'yes'}}]}")).body().get("id").asText();
+        JsonNode stopped = api.post("/v1/activeflows/" + id + "/stop", null).body();
+        assertThat(stopped.get("status").asText()).isEqualTo("ended");
+        assertThat(stopped.get("stop_reason").asText()).isEqualTo("stopped");
+        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertThat(api.get("/v1/activeflows/" + id).body().get("variables").has("late")).isFalse();
+        assertThat(api.post("/v1/activeflows/" + id + "/stop", null).status()).isEqualTo(200);
+        assertThat(api.delete("/v1/activeflows/" + id).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/v1/activeflows/" + id).status() == 404);
+    }
+
+    @Test
+    void fetch_pushes_signed_and_validated_actions_from_a_real_http_server() throws Exception {
+        try (LocalHttp server = new LocalHttp(Map.of("/next", json(
+                "[{'type':'variable_set','option':{'key':'from_fetch','value':'yes'}}]")))) {
+            String id = api.post("/v1/activeflows", json("{'actions':[{'type':'fetch','option':{'event_url':'"
+                    + server.url("/next") + "'}},{'type':'variable_set','option':{'key':'after','value':'${from_fetch}'}}]}"))
+                    .body().get("id").asText();
+            await().atMost(Duration.ofSeconds(15)).until(() -> "ended".equals(
+                    api.get("/v1/activeflows/" + id).body().path("status").asText()));
+            JsonNode flow = api.get("/v1/activeflows/" + id).body();
+            assertThat(flow.get("variables").get("after").asText()).isEqualTo("yes");
+            LocalHttp.Received request = server.received.get(0);
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.body()).contains(id);
+            assertSigned(request);
+        }
+    }
+
+    @Test
+    void an_invalid_fetch_response_is_recorded_and_the_flow_falls_through() throws Exception {
+        try (LocalHttp server = new LocalHttp(Map.of("/bad", json("[{'type':'goto','option':{}}]")))) {
+            String id = api.post("/v1/activeflows", json("{'actions':[{'type':'fetch','option':{'event_url':'"
+                    + server.url("/bad") + "'}},{'type':'variable_set','option':{'key':'went_on','value':'yes'}}]}"))
+                    .body().get("id").asText();
+            await().atMost(Duration.ofSeconds(15)).until(() -> "ended".equals(
+                    api.get("/v1/activeflows/" + id).body().path("status").asText()));
+            assertThat(api.get("/v1/activeflows/" + id).body().get("variables").get("went_on").asText())
+                    .isEqualTo("yes");
+            JsonNode events = api.get("/v1/timelines/activeflows/" + id + "/events?page_size=100").body();
+            assertThat(events.toString()).contains("/0/option/target_id");
+        }
+    }
+
+    @Test
+    void a_sync_webhook_waits_for_the_answer_and_exposes_it_as_variables() throws Exception {
+        try (LocalHttp server = new LocalHttp(Map.of("/hook", "{\"accepted\":true}"))) {
+            String id = api.post("/v1/activeflows", json("{'actions':[{'type':'webhook_send','option':{'sync':true,"
+                    + "'uri':'" + server.url("/hook") + "','method':'POST','data_type':'application/json',"
+                    + "'data':{'hello':'world'}}},{'type':'empty'}]}")).body().get("id").asText();
+            await().atMost(Duration.ofSeconds(15)).until(() -> "ended".equals(
+                    api.get("/v1/activeflows/" + id).body().path("status").asText()));
+            JsonNode variables = api.get("/v1/activeflows/" + id).body().get("variables");
+            assertThat(variables.get("voipbin.webhook.response_status").asText()).isEqualTo("200");
+            assertThat(variables.get("voipbin.webhook.response_body").asText()).isEqualTo("{\"accepted\":true}");
+            assertThat(server.received.get(0).body()).isEqualTo("{\"hello\":\"world\"}");
+            assertSigned(server.received.get(0));
+        }
+    }
+
+    @Test
+    void fetch_flow_runs_another_flow_of_the_same_customer_and_returns() {
+        String inner = api.post("/v1/flows", json("{'actions':[{'type':'variable_set','option':{'key':'inner','value':'ran'}}]}"))
+                .body().get("id").asText();
+        String id = api.post("/v1/activeflows", json("{'actions':[{'type':'fetch_flow','option':{'flow_id':'" + inner
+                + "'}},{'type':'variable_set','option':{'key':'outer','value':'${inner}'}}]}")).body().get("id").asText();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "ended".equals(
+                api.get("/v1/activeflows/" + id).body().path("status").asText()));
+        assertThat(api.get("/v1/activeflows/" + id).body().get("variables").get("outer").asText()).isEqualTo("ran");
+    }
+
+    @Test
+    void on_complete_flows_chain_with_inherited_variables_and_stop_at_the_chain_limit() {
+        String flowId = api.post("/v1/flows", json("{'actions':[{'type':'variable_set','option':{'key':'n','value':'${n}+'}}]}"))
+                .body().get("id").asText();
+        api.put("/v1/flows/" + flowId, json("{'on_complete_flow_id':'" + flowId + "','actions':["
+                + "{'type':'variable_set','option':{'key':'n','value':'${n}+'}}]}"));
+        String first = api.post("/v1/activeflows", json("{'flow_id':'" + flowId + "','variables':{'n':''}}"))
+                .body().get("id").asText();
+        List<String> chain = new ArrayList<>(List.of(first));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode last = api.get("/v1/activeflows/" + chain.get(chain.size() - 1)).body();
+            if (last == null || !"ended".equals(last.path("status").asText())) {
+                return false;
+            }
+            JsonNode page = api.get("/v1/activeflows?page_size=100").body();
+            for (JsonNode a : page.get("result")) {
+                if (chain.get(chain.size() - 1).equals(a.path("reference_activeflow_id").asText())) {
+                    chain.add(a.get("id").asText());
+                    return false;
+                }
+            }
+            return chain.size() == 5;
+        });
+        JsonNode fifth = api.get("/v1/activeflows/" + chain.get(4)).body();
+        assertThat(fifth.get("variables").get("n").asText()).isEqualTo("+++++");
+        assertThat(fifth.get("variables").get("voipbin.activeflow.complete_count").asText()).isEqualTo("4");
+        String timeline = api.get("/v1/timelines/activeflows/" + chain.get(4) + "/events?page_size=100").text();
+        assertThat(timeline).contains("chain_limit_reached");
+    }
+
+    @Test
+    void bad_activeflow_requests_name_the_field() {
+        assertThat(api.post("/v1/activeflows", json("{}")).text()).contains("/flow_id");
+        assertThat(api.post("/v1/activeflows", json("{'flow_id':'x'}")).text()).contains("/flow_id");
+        assertThat(api.post("/v1/activeflows", json("{'actions':[],'variables':{'voipbin.x':'1'}}")).text())
+                .contains("/variables/voipbin.x");
+        assertThat(api.post("/v1/activeflows", json("{'actions':[],'variables':{'a':{'b':1}}}")).text())
+                .contains("/variables/a");
+        assertThat(api.post("/v1/activeflows", json("{'actions':[],'reference_type':'call'}")).text())
+                .contains("/reference_type");
+        assertThat(api.post("/v1/activeflows", json("{'actions':[{'type':'goto'}]}")).text())
+                .contains("/actions/0/option/target_id");
+        assertThat(api.get("/v1/activeflows/not-a-uuid").status()).isEqualTo(404);
+        String id = api.post("/v1/activeflows", json("{'actions':[]}")).body().get("id").asText();
+        assertThat(api.post("/v1/activeflows", json("{'id':'" + id + "','actions':[]}")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void the_timeline_shows_every_step_oldest_first_with_who_caused_it() {
+        String id = api.post("/v1/activeflows", json("{'actions':[{'type':'variable_set','option':{'key':'a','value':'1'}},"
+                + "{'type':'empty'}]}"))
+                .body().get("id").asText();
+        JsonNode events = api.get("/v1/timelines/activeflows/" + id + "/events?page_size=100").body().get("result");
+        List<String> types = new ArrayList<>();
+        events.forEach(e -> types.add(e.get("event_type").asText()));
+        assertThat(types.get(0)).isEqualTo("activeflow_created");
+        assertThat(types).contains("action_started", "variables_set", "action_finished", "activeflow_stopped");
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(events.get(i).get("sequence").asLong()).isEqualTo(i);
+        }
+        assertThat(events.get(0).get("actor").asText()).startsWith("accesskey:");
+        assertThat(events.get(0).get("correlation_id").asText()).isNotBlank();
+    }
+
+    private static void assertSigned(LocalHttp.Received request) throws Exception {
+        String signature = request.header("X-Callflow-Signature");
+        assertThat(signature).matches("t=\\d+,v1=[0-9a-f]{64}");
+        String t = signature.substring(2, signature.indexOf(','));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("test-signing-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
+        String expected = HexFormat.of().formatHex(mac.doFinal(request.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(signature).endsWith("v1=" + expected);
+        assertThat(request.header("X-Callflow-Delivery")).hasSize(36);
+    }
+}

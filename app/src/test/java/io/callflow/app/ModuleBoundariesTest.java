@@ -1,0 +1,68 @@
+package io.callflow.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency table of DESIGN.md, enforced. */
+class ModuleBoundariesTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.callflow");
+    }
+
+    @Test
+    void domain_depends_on_no_other_module_and_not_on_spring() {
+        noClasses().that().resideInAPackage("io.callflow.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.callflow.engine..", "io.callflow.command..",
+                        "io.callflow.projection..", "io.callflow.query..", "io.callflow.app..", "org.springframework..")
+                .check(classes);
+    }
+
+    @Test
+    void flow_engine_depends_only_on_domain() {
+        noClasses().that().resideInAPackage("io.callflow.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.callflow.command..", "io.callflow.projection..",
+                        "io.callflow.query..", "io.callflow.app..")
+                .check(classes);
+    }
+
+    @Test
+    void the_interpreter_is_pure_no_framework_no_io() {
+        noClasses().that().resideInAPackage("io.callflow.engine.interpreter..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..",
+                        "java.net..", "java.sql..", "java.io..")
+                .check(classes);
+    }
+
+    @Test
+    void command_side_depends_on_domain_and_the_flow_engine_only() {
+        noClasses().that().resideInAPackage("io.callflow.command..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.callflow.projection..", "io.callflow.query..",
+                        "io.callflow.app..")
+                .check(classes);
+    }
+
+    @Test
+    void projections_depend_on_domain_only() {
+        noClasses().that().resideInAPackage("io.callflow.projection..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.callflow.engine..", "io.callflow.command..",
+                        "io.callflow.query..", "io.callflow.app..")
+                .check(classes);
+    }
+
+    @Test
+    void query_side_depends_on_domain_and_projections_only() {
+        noClasses().that().resideInAPackage("io.callflow.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.callflow.engine..", "io.callflow.command..",
+                        "io.callflow.app..")
+                .check(classes);
+    }
+}
