@@ -193,6 +193,10 @@ class ActiveflowApiTest extends PlatformTest {
                 .contains("/reference_type");
         assertThat(api.post("/v1/activeflows", json("{'actions':[{'type':'goto'}]}")).text())
                 .contains("/actions/0/option/target_id");
+        assertThat(api.post("/v1/activeflows", json("{'actions':[],'variables':{'" + "n".repeat(300) + "':'1'}}"))
+                .text()).contains("at most 256 characters");
+        assertThat(api.post("/v1/activeflows", json("{'actions':[{'type':'variable_set','option':{'key':'"
+                + "n".repeat(300) + "','value':'1'}}]}")).text()).contains("/actions/0/option/key");
         assertThat(api.get("/v1/activeflows/not-a-uuid").status()).isEqualTo(404);
         String id = api.post("/v1/activeflows", json("{'actions':[]}")).body().get("id").asText();
         assertThat(api.post("/v1/activeflows", json("{'id':'" + id + "','actions':[]}")).status()).isEqualTo(409);

@@ -73,6 +73,17 @@ class FlowApiTest extends PlatformTest {
     }
 
     @Test
+    void a_nul_character_anywhere_is_refused_with_its_pointer() {
+        Api.Reply reply = api.post("/v1/flows", "{\"name\":\"a\\u0000b\",\"actions\":[]}");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("error").get("details").get(0).get("pointer").asText()).isEqualTo("/name");
+        Api.Reply deep = api.post("/v1/flows", "{\"actions\":[{\"type\":\"variable_set\",\"option\":"
+                + "{\"key\":\"k\",\"value\":\"\\u0000\"}}]}");
+        assertThat(deep.body().get("error").get("details").get(0).get("pointer").asText())
+                .isEqualTo("/actions/0/option/value");
+    }
+
+    @Test
     void the_wrong_content_type_is_415_and_a_body_over_a_mebibyte_is_413() {
         assertThat(api.send("POST", "/v1/flows", "name=x", "text/plain").status()).isEqualTo(415);
         String huge = json("{'detail':'" + "x".repeat(1_100_000) + "','actions':[]}");

@@ -2,6 +2,7 @@ package io.callflow.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callflow.domain.action.Action;
+import io.callflow.domain.action.ActionCatalogue;
 import io.callflow.domain.action.ActionsParse;
 import io.callflow.domain.action.ActionsValidator;
 import io.callflow.domain.activeflow.ActiveflowId;
@@ -89,6 +90,9 @@ record ActiveflowRequest(ActiveflowId id, FlowId flowId, List<Action> actions, R
             JsonNode value = entry.getValue();
             if (key.isEmpty()) {
                 fields.problemAt(pointer, "a variable name must not be empty");
+            } else if (key.length() > ActionCatalogue.MAX_VARIABLE_NAME) {
+                fields.problemAt(pointer, "a variable name must be at most " + ActionCatalogue.MAX_VARIABLE_NAME
+                        + " characters");
             } else if (key.toLowerCase().startsWith("voipbin.")) {
                 fields.problemAt(pointer, "names starting with voipbin. are reserved");
             } else if (!value.isValueNode() || value.isNull()) {

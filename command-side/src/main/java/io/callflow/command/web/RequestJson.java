@@ -36,6 +36,39 @@ public final class RequestJson {
         if (node == null || !node.isObject()) {
             throw new BadRequest("", "a JSON object is expected");
         }
+        String nul = nulAt(node, "");
+        if (nul != null) {
+            // PostgreSQL cannot store U+0000 in text or jsonb: refuse it here rather than wedge a projection later
+            throw new BadRequest(nul, "must not contain the NUL character (\\u0000)");
+        }
         return node;
+    }
+
+    /** The pointer of the first field name or string value that holds U+0000, or null. */
+    private static String nulAt(JsonNode node, String pointer) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0 ? pointer : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nulAt(node.get(i), pointer + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                if (field.getKey().indexOf('\0') >= 0) {
+                    return child;
+                }
+                String found = nulAt(field.getValue(), child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

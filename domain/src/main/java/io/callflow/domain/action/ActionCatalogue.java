@@ -30,6 +30,8 @@ import java.util.Optional;
 public final class ActionCatalogue {
 
     /** One day: the longest timer an action may ask for. */
+    /** Longest variable name: names are keys in the read model, which must never reject an event. */
+    public static final int MAX_VARIABLE_NAME = 256;
     public static final long ONE_DAY_MS = 86_400_000L;
     public static final long ONE_DAY_S = 86_400L;
     /** The longest DTMF string or collection an action handles (digits_send's VoIPbin limit). */
@@ -234,7 +236,7 @@ public final class ActionCatalogue {
         none(ActionType.TRANSCRIBE_STOP);
         define(ActionType.UNMUTE, direction("Which audio to unmute."));
         define(ActionType.VARIABLE_SET,
-                text("key", "Variable name.").mandatory().length(1, null),
+                text("key", "Variable name.").mandatory().length(1, MAX_VARIABLE_NAME),
                 text("value", "Value; ${...} inside it is substituted when the action runs.").defaultsTo(""));
         define(ActionType.WEBHOOK_SEND,
                 bool("sync", "Wait for the response (status and body become variables) before going on.").defaultsTo(false),
