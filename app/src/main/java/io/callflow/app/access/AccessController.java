@@ -1,5 +1,6 @@
 package io.callflow.app.access;
 
+import io.callflow.domain.action.JsonPointers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callflow.command.web.RequestJson;
 import io.callflow.domain.action.Problem;
@@ -91,7 +92,7 @@ public class AccessController {
         for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
-                problems.add(new Problem("/" + name.replace("~", "~0").replace("/", "~1"), "unknown field"));
+                problems.add(new Problem(JsonPointers.child("", name), "unknown field"));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.callflow.command.web;
 
+import io.callflow.domain.action.JsonPointers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callflow.domain.action.Action;
 import io.callflow.domain.action.ActionCatalogue;
@@ -85,7 +86,7 @@ record ActiveflowRequest(ActiveflowId id, FlowId flowId, List<Action> actions, R
         long total = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String pointer = "/variables/" + entry.getKey().replace("~", "~0").replace("/", "~1");
+            String pointer = JsonPointers.child("/variables", entry.getKey());
             String key = entry.getKey().trim();
             JsonNode value = entry.getValue();
             if (key.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.callflow.command.web;
 
+import io.callflow.domain.action.JsonPointers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callflow.domain.action.Problem;
 import java.util.ArrayList;
@@ -113,6 +114,6 @@ final class Fields {
     }
 
     static String pointer(String name) {
-        return "/" + name.replace("~", "~0").replace("/", "~1");
+        return JsonPointers.child("", name);
     }
 }

@@ -1,5 +1,6 @@
 package io.callflow.command.web;
 
+import io.callflow.domain.action.JsonPointers;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ public final class RequestJson {
         } else if (node.isObject()) {
             for (var fields = node.fields(); fields.hasNext(); ) {
                 var field = fields.next();
-                String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                String child = JsonPointers.child(pointer, field.getKey());
                 if (field.getKey().indexOf('\0') >= 0) {
                     return child;
                 }

@@ -1,15 +1,15 @@
 package io.callflow.domain.action;
 
 /** Builds RFC 6901 pointers, so a problem names exactly the value it is about. */
-final class JsonPointers {
+public final class JsonPointers {
     private JsonPointers() {
     }
 
-    static String child(String parent, String key) {
+    public static String child(String parent, String key) {
         return parent + "/" + key.replace("~", "~0").replace("/", "~1");
     }
 
-    static String child(String parent, int index) {
+    public static String child(String parent, int index) {
         return parent + "/" + index;
     }
 }
