@@ -75,6 +75,12 @@ class ActiveflowApiTest extends PlatformTest {
                 api.get("/v1/activeflows/" + id).body().path("status").asText()));
         assertThat(Duration.between(before, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
         assertThat(api.get("/v1/activeflows/" + id).body().get("executed_actions")).hasSize(2);
+        JsonNode events = api.get("/v1/timelines/activeflows/" + id + "/events?page_size=100").body().get("result");
+        for (JsonNode event : events) {
+            String expected = event.get("sequence").asLong() < 3 ? "accesskey:" : "system:timer";
+            assertThat(event.get("actor").asText()).as(event.toString()).startsWith(expected);
+        }
+        assertThat(events.get(3).get("event_type").asText()).isEqualTo("timer_fired");
     }
 
     @Test

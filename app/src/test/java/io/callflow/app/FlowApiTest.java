@@ -118,6 +118,19 @@ class FlowApiTest extends PlatformTest {
     }
 
     @Test
+    void the_flow_timeline_lists_each_version_oldest_first() {
+        String id = api.post("/v1/flows", IVR).body().get("id").asText();
+        api.put("/v1/flows/" + id, json("{'name':'second','actions':[]}"));
+        JsonNode events = api.get("/v1/timelines/flows/" + id + "/events").body().get("result");
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).get("event_type").asText()).isEqualTo("flow_created");
+        assertThat(events.get(1).get("event_type").asText()).isEqualTo("flow_updated");
+        assertThat(events.get(1).get("payload").get("version").asInt()).isEqualTo(2);
+        assertThat(events.get(1).get("payload").get("name").asText()).isEqualTo("second");
+        assertThat(api.get("/v1/timelines/activeflows/" + id + "/events").status()).isEqualTo(404);
+    }
+
+    @Test
     void a_deleted_flow_is_gone_from_reads_and_cannot_start_an_activeflow() {
         String id = api.post("/v1/flows", IVR).body().get("id").asText();
         assertThat(api.delete("/v1/flows/" + id).status()).isEqualTo(200);

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -19,15 +22,27 @@ import org.springframework.web.context.request.RequestContextHolder;
 @Component
 public class ActorMetadata implements MessageDispatchInterceptor<CommandMessage<?>>, SmartInitializingSingleton {
     public static final String KEY = "actor";
+    /** Who acts when a persisted timer fires. */
+    public static final String TIMER = "system:timer";
     private final CommandBus commandBus;
+    private final DeadlineManager deadlines;
+    private final List<CorrelationDataProvider> correlation;
 
-    public ActorMetadata(CommandBus commandBus) {
+    public ActorMetadata(CommandBus commandBus, DeadlineManager deadlines, List<CorrelationDataProvider> correlation) {
         this.commandBus = commandBus;
+        this.deadlines = deadlines;
+        this.correlation = correlation;
     }
 
+    /**
+     * Commands get their actor on dispatch. Deadline handlers run outside any command, and Axon
+     * gives their unit of work no correlation data: this interceptor does, so what a timer
+     * causes is stored with {@code actor: system:timer} and trace ids like everything else.
+     */
     @Override
     public void afterSingletonsInstantiated() {
         commandBus.registerDispatchInterceptor(this);
+        deadlines.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlation));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.callflow.engine.chain.OnCompleteChain;
 import io.callflow.engine.effects.EffectRunner;
 import io.callflow.projection.ActiveflowProjection;
 import io.callflow.projection.FlowProjection;
+import java.util.Map;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
@@ -15,7 +16,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -70,9 +71,19 @@ public class AxonConfiguration {
         return new MessageOriginProvider();
     }
 
+    /**
+     * Events carry the {@code actor} of the message that caused them; what a timer causes is the
+     * system's doing, not the API key's that once armed the timer.
+     */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(ActorMetadata.KEY);
+        return message -> {
+            if (message instanceof DeadlineMessage<?>) {
+                return Map.of(ActorMetadata.KEY, ActorMetadata.TIMER);
+            }
+            Object actor = message.getMetaData().get(ActorMetadata.KEY);
+            return actor == null ? Map.of() : Map.of(ActorMetadata.KEY, actor);
+        };
     }
 
     @Bean
