@@ -55,6 +55,14 @@ class RestartIT {
         assertThat(Duration.between(started, ended)).isGreaterThanOrEqualTo(Duration.ofSeconds(6));
         JsonNode timeline = api.get("/v1/timelines/activeflows/" + id + "/events?page_size=100").body();
         assertThat(timeline.toString()).contains("timer_fired");
+
+        running.destroy(); // SIGTERM: a clean stop, the database included
+        assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(dataDir.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
+        running = start(dataDir, port, "third");
+        assertThat(api.get("/v1/activeflows/" + id).body().get("variables").get("woke").asText()).isEqualTo("yes");
+        assertThat(api.get("/v1/timelines/activeflows/" + id + "/events?page_size=100").body())
+                .isEqualTo(timeline);
     }
 
     private static JsonNode waitUntilEnded(Api api, String id, Duration limit) throws InterruptedException {
@@ -82,6 +90,7 @@ class RestartIT {
             }
             if (Files.exists(log) && Files.readString(log).contains("Started CallflowApplication")
                     && Files.exists(dataDir.resolve("admin-api-key"))) {
+                Thread.sleep(500); // the first start writes the admin key just after "Started"
                 return process;
             }
             Thread.sleep(250);
