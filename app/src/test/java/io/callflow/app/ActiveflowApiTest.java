@@ -147,6 +147,21 @@ class ActiveflowApiTest extends PlatformTest {
     }
 
     @Test
+    void an_async_webhook_goes_straight_on_and_its_response_status_is_recorded() throws Exception {
+        try (LocalHttp server = new LocalHttp(Map.of("/async", "{}"))) {
+            JsonNode started = api.post("/v1/activeflows", json("{'actions':[{'type':'webhook_send','option':{"
+                    + "'uri':'" + server.url("/async") + "','data':'ping'}},{'type':'empty'}]}")).body();
+            assertThat(started.get("status").asText()).isEqualTo("ended");
+            String id = started.get("id").asText();
+            await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/v1/timelines/activeflows/" + id
+                    + "/events?page_size=100").text().contains("effect_responded"));
+            String timeline = api.get("/v1/timelines/activeflows/" + id + "/events?page_size=100").text();
+            assertThat(timeline).contains("\"status\":200");
+            assertThat(server.received.get(0).body()).isEqualTo("ping");
+        }
+    }
+
+    @Test
     void fetch_flow_runs_another_flow_of_the_same_customer_and_returns() {
         String inner = api.post("/v1/flows", json("{'actions':[{'type':'variable_set','option':{'key':'inner','value':'ran'}}]}"))
                 .body().get("id").asText();

@@ -1,6 +1,7 @@
 package io.callflow.engine.effects;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callflow.domain.activeflow.EffectKind;
 import io.callflow.domain.activeflow.EffectRequested;
 import io.callflow.domain.activeflow.RecordEffectResponse;
 import io.callflow.domain.flow.FlowId;
@@ -49,7 +50,8 @@ public class EffectRunner {
         log.info("activeflow {} step {}: {} answered {}{}", event.activeflowId(), event.step(),
                 event.effect().name().toLowerCase(), reply.status(),
                 reply.error() == null ? "" : " (" + reply.error() + ")");
-        if (event.awaited()) {
+        // awaited responses let the flow go on; async webhook outcomes are recorded for the audit
+        if (event.awaited() || event.effect() == EffectKind.WEBHOOK) {
             commands.sendAndWait(new RecordEffectResponse(event.activeflowId(), event.customerId(), event.step(),
                     event.actionId(), event.effect(), reply.status(), reply.body(), reply.error(), clock.instant()));
         }

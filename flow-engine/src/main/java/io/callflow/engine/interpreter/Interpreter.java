@@ -83,7 +83,13 @@ public final class Interpreter {
                                                  int status, JsonNode body, String error, Instant now) {
         Run run = new Run(state, now);
         if (!isAwaited(state, step, actionId, waitKind(effect))) {
-            ignoreStale(run, "effect_response:" + effect.name().toLowerCase(), step, actionId);
+            if (effect == EffectKind.WEBHOOK && step <= state.step() && !state.deleted()) {
+                // an async webhook's outcome: recorded for the audit, decides nothing
+                run.emit(new EffectResponded(state.activeflowId(), state.customerId(), step, actionId, effect,
+                        status, body, error, now));
+            } else {
+                ignoreStale(run, "effect_response:" + effect.name().toLowerCase(), step, actionId);
+            }
             return run.events();
         }
         run.emit(new EffectResponded(state.activeflowId(), state.customerId(), step, actionId, effect, status, body,

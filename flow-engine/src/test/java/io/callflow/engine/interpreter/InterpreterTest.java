@@ -293,6 +293,18 @@ class InterpreterTest {
     }
 
     @Test
+    void an_async_webhook_response_is_recorded_without_deciding_anything() {
+        Flows.Session s = session("[{'id':'#1','type':'webhook_send','option':{'uri':'http://127.0.0.1:9/h'}},"
+                + "{'id':'#2','type':'sleep','option':{'duration':1000}}]");
+        s.start();
+        EffectRequested async = s.last(EffectRequested.class);
+        var decided = s.take(s.interpreter.effectResponded(s.state, async.step(), async.actionId(), EffectKind.WEBHOOK,
+                204, null, null, Flows.T0));
+        assertThat(decided).singleElement().isInstanceOf(io.callflow.domain.activeflow.EffectResponded.class);
+        assertThat(s.state.waiting().kind()).isEqualTo(Wait.Kind.TIMER);
+    }
+
+    @Test
     void stop_ends_the_flow_with_its_own_reason() {
         Flows.Session s = session("[{'id':'#1','type':'stop'},{'id':'#2','type':'empty'}]");
         s.start();
