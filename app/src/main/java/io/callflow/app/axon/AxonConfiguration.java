@@ -92,11 +92,15 @@ public class AxonConfiguration {
             configurer.eventProcessing()
                     .registerTrackingEventProcessorConfiguration(FlowProjection.GROUP, c -> projectionConfig())
                     .registerTrackingEventProcessorConfiguration(ActiveflowProjection.GROUP, c -> projectionConfig())
-                    // effects wait on HTTP, so they get several threads, each owning part of the stream
-                    .registerTrackingEventProcessorConfiguration(EffectRunner.GROUP, c -> TrackingEventProcessorConfiguration
-                            .forParallelProcessing(4).andInitialSegmentsCount(4).andBatchSize(1))
-                    .registerTrackingEventProcessorConfiguration(OnCompleteChain.GROUP, c -> TrackingEventProcessorConfiguration
-                            .forSingleThreadedProcessing().andBatchSize(10))
+                    // Effects and chains see few of the events they read. Pooled streaming processors skip the
+                    // others without a committed token write per event (a tracking processor with small batches
+                    // pays one fsync'd token update per event and segment). Effects wait on HTTP, so 4 segments.
+                    .registerPooledStreamingEventProcessor(EffectRunner.GROUP,
+                            org.axonframework.config.Configuration::eventStore,
+                            (c, builder) -> builder.initialSegmentCount(4).maxClaimedSegments(4).batchSize(1))
+                    .registerPooledStreamingEventProcessor(OnCompleteChain.GROUP,
+                            org.axonframework.config.Configuration::eventStore,
+                            (c, builder) -> builder.initialSegmentCount(1).batchSize(10))
                     // a projection must never skip an event: a failing batch is retried, not logged and lost
                     .registerListenerInvocationErrorHandler(FlowProjection.GROUP, c -> PropagatingErrorHandler.instance())
                     .registerListenerInvocationErrorHandler(ActiveflowProjection.GROUP,
