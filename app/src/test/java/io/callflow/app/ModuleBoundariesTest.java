@@ -1,5 +1,8 @@
 package io.callflow.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -43,6 +46,14 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void the_replay_is_pure_no_framework_no_io() {
+        noClasses().that().resideInAPackage("io.callflow.engine.replay..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..",
+                        "java.net..", "java.sql..", "java.io..")
+                .check(classes);
+    }
+
+    @Test
     void command_side_depends_on_domain_and_the_flow_engine_only() {
         noClasses().that().resideInAPackage("io.callflow.command..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.callflow.projection..", "io.callflow.query..",
@@ -58,11 +69,13 @@ class ModuleBoundariesTest {
                 .check(classes);
     }
 
+    /** The interpreter and its replay, for the audit endpoints (docs/decisions/0002); never effects or chains. */
     @Test
-    void query_side_depends_on_domain_and_projections_only() {
+    void query_side_depends_on_domain_projections_and_the_interpreter_only() {
         noClasses().that().resideInAPackage("io.callflow.query..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.callflow.engine..", "io.callflow.command..",
-                        "io.callflow.app..")
+                .should().dependOnClassesThat(resideInAnyPackage("io.callflow.command..", "io.callflow.app..")
+                        .or(resideInAPackage("io.callflow.engine..").and(not(resideInAnyPackage(
+                                "io.callflow.engine.interpreter..", "io.callflow.engine.replay..")))))
                 .check(classes);
     }
 }

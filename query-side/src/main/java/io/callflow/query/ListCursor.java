@@ -3,12 +3,8 @@ package io.callflow.query;
 import io.callflow.domain.common.BadRequest;
 import io.callflow.domain.common.Timestamps;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -27,12 +23,6 @@ import org.jooq.impl.DSL;
  * @param id     the last id of the previous page, or null for a bare timestamp
  */
 public record ListCursor(Instant before, UUID id) {
-    private static final DateTimeFormatter VOIPBIN_DATABASE_FORMAT = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .appendLiteral(' ')
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .toFormatter();
-
     /** The token for the page after a page whose last row is this one. */
     public static String after(Instant tmCreate, UUID id) {
         return Timestamps.format(tmCreate) + "_" + id;
@@ -54,30 +44,14 @@ public record ListCursor(Instant before, UUID id) {
             }
             text = text.substring(0, separator);
         }
-        return Optional.of(new ListCursor(Timestamps.truncate(instant(text)), id));
+        return Optional.of(new ListCursor(Timestamps.truncate(Times.parse(text).orElseThrow(ListCursor::malformed)),
+                id));
     }
 
     /** The rows after this cursor, in the list's order. */
     public Condition seek(Field<OffsetDateTime> tmCreate, Field<UUID> idField) {
         OffsetDateTime time = before.atOffset(ZoneOffset.UTC);
         return id == null ? tmCreate.lt(time) : DSL.row(tmCreate, idField).lt(time, id);
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException notOffset) {
-                try {
-                    // the form VoIPbin's own database returns, always UTC
-                    return LocalDateTime.parse(text, VOIPBIN_DATABASE_FORMAT).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException e) {
-                    throw malformed();
-                }
-            }
-        }
     }
 
     private static BadRequest malformed() {

@@ -158,6 +158,17 @@ public record ExecutionState(
         return stackId + "/" + actionId;
     }
 
+    /** The jumps left per goto, keyed by where the goto is (its stack and action id). */
+    public Map<Target, Integer> gotoCounters() {
+        Map<Target, Integer> counters = new HashMap<>(gotoRemaining.size() * 2);
+        gotoRemaining.forEach((key, remaining) -> {
+            int slash = key.indexOf('/');
+            counters.put(new Target(UUID.fromString(key.substring(0, slash)), UUID.fromString(key.substring(slash + 1))),
+                    remaining);
+        });
+        return counters;
+    }
+
     private ExecutionState with(UUID stackId, Action action, long newStep, Target newForward, int newExecutions,
                                 int newConsecutive, Wait newWaiting) {
         return new ExecutionState(activeflowId, customerId, flowId, flowVersion, referenceType, referenceId,

@@ -1,11 +1,11 @@
 package io.callflow.query.timeline;
 
 /** Stored payload types as timeline event types: {@code io.callflow.domain.activeflow.ActionStarted} is {@code action_started}. */
-final class EventTypes {
+public final class EventTypes {
     private EventTypes() {
     }
 
-    static String of(String payloadType) {
+    public static String of(String payloadType) {
         String simple = payloadType.substring(Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$')) + 1);
         StringBuilder snake = new StringBuilder(simple.length() + 8);
         for (int i = 0; i < simple.length(); i++) {

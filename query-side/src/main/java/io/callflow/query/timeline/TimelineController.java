@@ -1,11 +1,11 @@
 package io.callflow.query.timeline;
 
-import io.callflow.domain.common.BadRequest;
 import io.callflow.domain.common.Caller;
 import io.callflow.domain.common.NotFound;
 import io.callflow.domain.common.Page;
 import io.callflow.query.PageSize;
 import io.callflow.query.PathIds;
+import io.callflow.query.PositionToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -33,16 +33,6 @@ public class TimelineController {
         ResourceType type = ResourceType.fromPath(resourceType)
                 .orElseThrow(() -> new NotFound("timeline of " + resourceType));
         return timelines.events(caller.customerId(), type, PathIds.parse(id, type.singular()),
-                PageSize.parse(pageSize), afterSequence(pageToken));
-    }
-
-    private static long afterSequence(String token) {
-        if (token == null || token.isBlank()) {
-            return -1;
-        }
-        if (!token.trim().matches("[0-9]{1,18}")) {
-            throw new BadRequest("/page_token", "must be the next_page_token of an earlier page: a sequence number");
-        }
-        return Long.parseLong(token.trim());
+                PageSize.parse(pageSize), PositionToken.parse(pageToken, "a sequence number").orElse(-1));
     }
 }
