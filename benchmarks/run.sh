@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds the platform and the benchmarks, then runs the three benchmark programs one after the
+# other; everything they print also goes to benchmarks/target/results.txt.
+#
+#   benchmarks/run.sh            full run (about 5 minutes on 2 cores)
+#   QUICK=1 benchmarks/run.sh    short durations, to check that everything works (about 1.5 minutes)
+#   benchmarks/run.sh command    only CommandThroughput (also: activeflow, interpreter)
+#
+# Benchmark settings (e.g. -Dbench.senders=1,8,32,64) go in BENCH_OPTS, JVM options in JAVA_OPTS.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+target="$root/benchmarks/target"
+
+# tests are not needed to run benchmarks, so they are neither compiled nor run
+mvn -B -q -Dstyle.color=never -pl benchmarks -am -Dmaven.test.skip=true package 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+
+# the app module's jar is repackaged by Spring Boot (nested jars), so its classes go on the class path directly;
+# benchmarks/target/classpath.txt (written by the build) holds every other dependency
+classpath="$target/classes:$root/app/target/classes:$(cat "$target/classpath.txt")"
+
+quick=()
+if [[ "${QUICK:-0}" == "1" ]]; then
+  quick=(-Dbench.warmup=1 -Dbench.duration=3
+         -Dbench.activeflows=300 -Dbench.warmup-activeflows=50
+         -Dbench.jmh.warmups=1 -Dbench.jmh.iterations=2 -Dbench.jmh.seconds=1)
+fi
+read -r -a extra <<< "${BENCH_OPTS:-}"
+which=("${@:-command activeflow interpreter}")
+read -r -a which <<< "${which[*]}"
+
+# the JVM's defaults, as `java -jar` runs the platform; JAVA_OPTS (e.g. -Xmx2g) changes them
+read -r -a java_opts <<< "${JAVA_OPTS:-}"
+run() {
+  java ${java_opts[@]+"${java_opts[@]}"} -cp "$classpath" -Dbench.target="$target" \
+    ${quick[@]+"${quick[@]}"} ${extra[@]+"${extra[@]}"} "$@"
+}
+
+{
+  echo "benchmarks run at $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores, commit $(git rev-parse --short HEAD)${QUICK:+, QUICK=$QUICK}"
+  changed=$(git status --porcelain --untracked-files=all -- . ':!benchmarks' | awk '{print $2}' | grep -vx pom.xml | tr '\n' ' ' || true)
+  if [[ -n "$changed" ]]; then
+    echo "built with uncommitted changes outside benchmarks/: $changed"
+  fi
+  for name in "${which[@]}"; do
+    case "$name" in
+      command) run io.callflow.bench.CommandThroughput ;;
+      activeflow) run io.callflow.bench.ActiveflowThroughput ;;
+      interpreter) run io.callflow.bench.InterpreterBenchmark ;;
+      *) echo "unknown benchmark: $name (command, activeflow, interpreter)" >&2; exit 2 ;;
+    esac
+  done
+} 2>&1 | tee "$target/results.txt"
