@@ -102,18 +102,18 @@ public final class ActiveflowThroughput {
 
             // the measured run
             CustomerId customer = new CustomerId(Ids.random());
-            Watch pool = Watch.start(db);
+            Watch watch = Watch.start(db);
             long firstSend = System.nanoTime();
             Load.Result commandSide = Load.forCount(senders, total, (s, n) -> commands.sendAndWait(start(
                     new ActiveflowId(Ids.random()), customer, actions)));
-            pool.close();
+            watch.close();
             long lastReturned = firstSend + commandSide.nanos();
             long projectedAt = awaitEnded(db, customer, total, projectionLimit);
             boolean projected = projectedAt > 0;
             long endToEndNanos = projected ? projectedAt - firstSend : 0;
             boolean caughtUp = platform.awaitProcessorsCaughtUp(projectionLimit);
             long allProcessorsNanos = System.nanoTime() - firstSend;
-            report("platform, command side", commandSide, pool);
+            report("platform, command side", commandSide, watch);
             System.out.printf(Locale.ROOT, "  projection showed all %d ended %.2f s after the first send (%.2f s after the last command returned)%n",
                     total, endToEndNanos / 1e9, (projectedAt - lastReturned) / 1e9);
             System.out.printf(Locale.ROOT, "  every event processor (projections, effects, on-complete chain) caught up %.2f s after the first send%s%n",
@@ -126,10 +126,10 @@ public final class ActiveflowThroughput {
             if (warmupCount > 0) {
                 Load.forCount(senders, warmupCount, (s, n) -> baselineTransaction(db, first, small, smallRows));
             }
-            Watch basePool = Watch.start(db);
+            Watch baselineWatch = Watch.start(db);
             Load.Result baseline = Load.forCount(senders, total, (s, n) -> baselineTransaction(db, first, small, smallRows));
-            basePool.close();
-            report("baseline", baseline, basePool);
+            baselineWatch.close();
+            report("baseline", baseline, baselineWatch);
 
             double endToEnd = projected ? total * 1e9 / endToEndNanos : Double.NaN;
             double commandRate = commandSide.perSecond();
@@ -180,10 +180,10 @@ public final class ActiveflowThroughput {
         return events;
     }
 
-    static void report(String what, Load.Result result, Watch pool) {
+    static void report(String what, Load.Result result, Watch watch) {
         System.out.printf(Locale.ROOT, "  %s: %s/s  p50 %s ms  p99 %s ms  (%d in %.2f s; %s%s)%n", what,
                 Table.rate(result.perSecond()), Table.ms(result.millis(50)), Table.ms(result.millis(99)),
-                result.operations(), result.seconds(), pool.summary(),
+                result.operations(), result.seconds(), watch.summary(),
                 result.errors() == 0 ? "" : "; " + result.errors() + " FAILED, first: " + result.firstError());
     }
 

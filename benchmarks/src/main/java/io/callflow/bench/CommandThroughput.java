@@ -74,15 +74,15 @@ public final class CommandThroughput {
             Load.Result rawAtMost = null;
             int most = 0;
             for (int senders : levels) {
-                Watch pool = Watch.start(db);
+                Watch watch = Watch.start(db);
                 Load.Result cmd = Load.forDuration(senders, warmup, duration, (sender, n) -> commands.sendAndWait(
                         createFlow(new FlowId(Ids.random()), customer, actions)));
-                pool.close();
-                report("commands", senders, cmd, pool);
-                Watch rawPool = Watch.start(db);
+                watch.close();
+                report("commands", senders, cmd, watch);
+                Watch rawWatch = Watch.start(db);
                 Load.Result raw = Load.forDuration(senders, warmup, duration, (sender, n) -> insertRaw(db, payload));
-                rawPool.close();
-                report("raw inserts", senders, raw, rawPool);
+                rawWatch.close();
+                report("raw inserts", senders, raw, rawWatch);
                 table.row(senders, Table.rate(cmd.perSecond()), Table.ms(cmd.millis(50)), Table.ms(cmd.millis(99)),
                         Table.rate(raw.perSecond()), Table.ms(raw.millis(50)), Table.ms(raw.millis(99)),
                         Table.ratio(cmd.perSecond() / raw.perSecond()));
@@ -118,10 +118,10 @@ public final class CommandThroughput {
                 Timestamps.truncate(Instant.now()));
     }
 
-    static void report(String what, int senders, Load.Result result, Watch pool) {
+    static void report(String what, int senders, Load.Result result, Watch watch) {
         System.out.printf(Locale.ROOT, "  %2d senders, %-11s: %8s/s  p50 %s ms  p99 %s ms  (%d in %.1f s; %s%s)%n",
                 senders, what, Table.rate(result.perSecond()), Table.ms(result.millis(50)),
-                Table.ms(result.millis(99)), result.operations(), result.seconds(), pool.summary(),
+                Table.ms(result.millis(99)), result.operations(), result.seconds(), watch.summary(),
                 result.errors() == 0 ? "" : "; " + result.errors() + " FAILED, first: " + result.firstError());
     }
 
