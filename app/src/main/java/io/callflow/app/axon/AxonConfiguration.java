@@ -91,7 +91,10 @@ public class AxonConfiguration {
         return configurer -> {
             configurer.eventProcessing()
                     .registerTrackingEventProcessorConfiguration(FlowProjection.GROUP, c -> projectionConfig())
-                    .registerTrackingEventProcessorConfiguration(ActiveflowProjection.GROUP, c -> projectionConfig())
+                    // the busiest processor: two segments (each activeflow stays in one, so its order holds)
+                    .registerTrackingEventProcessorConfiguration(ActiveflowProjection.GROUP, c ->
+                            TrackingEventProcessorConfiguration.forParallelProcessing(2).andInitialSegmentsCount(2)
+                                    .andBatchSize(200))
                     // Effects and chains see few of the events they read. Pooled streaming processors skip the
                     // others without a committed token write per event (a tracking processor with small batches
                     // pays one fsync'd token update per event and segment). Effects wait on HTTP, so 4 segments.
