@@ -15,16 +15,16 @@ import io.callflow.domain.activeflow.ActionFinished;
 import io.callflow.domain.activeflow.ActionStarted;
 import io.callflow.domain.activeflow.ActiveflowCreated;
 import io.callflow.domain.activeflow.ActiveflowEvent;
-import io.callflow.projection.jooq.tables.records.ActiveflowVariablesRecord;
 import io.callflow.projection.jooq.tables.records.ActiveflowsRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep3;
+import org.jooq.BatchBindStep;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
@@ -51,6 +51,24 @@ final class ActiveflowBatch {
         events.computeIfAbsent(event.activeflowId().value(), id -> new ArrayList<>()).add(new Pending(event, sequence));
     }
 
+    /** The columns of a new activeflow row, in bind order. */
+    private static final List<Field<?>> ROW = List.of(ACTIVEFLOWS.ID, ACTIVEFLOWS.CUSTOMER_ID, ACTIVEFLOWS.FLOW_ID,
+            ACTIVEFLOWS.FLOW_VERSION, ACTIVEFLOWS.REFERENCE_TYPE, ACTIVEFLOWS.REFERENCE_ID,
+            ACTIVEFLOWS.REFERENCE_ACTIVEFLOW_ID, ACTIVEFLOWS.ON_COMPLETE_FLOW_ID, ACTIVEFLOWS.COMPLETE_COUNT,
+            ACTIVEFLOWS.TM_CREATE, ACTIVEFLOWS.STATUS, ACTIVEFLOWS.EXECUTE_COUNT, ACTIVEFLOWS.CURRENT_ACTION,
+            ACTIVEFLOWS.FORWARD_ACTION_ID, ACTIVEFLOWS.STOP_REASON, ACTIVEFLOWS.STOP_DETAIL, ACTIVEFLOWS.TM_END,
+            ACTIVEFLOWS.TM_DELETE, ACTIVEFLOWS.LAST_SEQUENCE, ACTIVEFLOWS.TM_UPDATE);
+    /** The columns of an executed action's row, in bind order. */
+    private static final List<Field<?>> STEP = List.of(ACTIVEFLOW_ACTIONS.ACTIVEFLOW_ID, ACTIVEFLOW_ACTIONS.STEP,
+            ACTIVEFLOW_ACTIONS.ACTION_ID, ACTIVEFLOW_ACTIONS.NEXT_ID, ACTIVEFLOW_ACTIONS.TYPE,
+            ACTIVEFLOW_ACTIONS.OPTION, ACTIVEFLOW_ACTIONS.TM_START, ACTIVEFLOW_ACTIONS.OUTCOME,
+            ACTIVEFLOW_ACTIONS.REASON, ACTIVEFLOW_ACTIONS.RESULT, ACTIVEFLOW_ACTIONS.TM_FINISH);
+
+    /**
+     * Writes the batch. The frequent shapes (a new activeflow row, an executed action's row, a
+     * variable) go as prepared statements with one set of bind values per row, so nothing is
+     * rendered or parsed per row; rarer changes to rows an earlier batch wrote go one by one.
+     */
     void write(DSLContext sql) {
         if (events.isEmpty()) {
             return;
@@ -59,7 +77,16 @@ final class ActiveflowBatch {
         sql.select(ACTIVEFLOWS.ID, ACTIVEFLOWS.LAST_SEQUENCE).from(ACTIVEFLOWS)
                 .where(ACTIVEFLOWS.ID.in(events.keySet()))
                 .forEach(r -> written.put(r.value1(), r.value2()));
-        List<Query> queries = new ArrayList<>();
+        BatchBindStep rows = sql.batch(sql.insertInto(ACTIVEFLOWS).columns(ROW).values(blanks(ROW))
+                .onConflictDoNothing());
+        BatchBindStep steps = sql.batch(sql.insertInto(ACTIVEFLOW_ACTIONS).columns(STEP).values(blanks(STEP))
+                .onConflict(ACTIVEFLOW_ACTIONS.ACTIVEFLOW_ID, ACTIVEFLOW_ACTIONS.STEP).doUpdate()
+                .set(excludedAll(STEP.subList(2, STEP.size()))));
+        BatchBindStep variables = sql.batch(sql.insertInto(ACTIVEFLOW_VARIABLES, ACTIVEFLOW_VARIABLES.ACTIVEFLOW_ID,
+                        ACTIVEFLOW_VARIABLES.NAME, ACTIVEFLOW_VARIABLES.VALUE).values((UUID) null, null, null)
+                .onConflict(ACTIVEFLOW_VARIABLES.ACTIVEFLOW_ID, ACTIVEFLOW_VARIABLES.NAME)
+                .doUpdate().set(ACTIVEFLOW_VARIABLES.VALUE, DSL.excluded(ACTIVEFLOW_VARIABLES.VALUE)));
+        List<Query> others = new ArrayList<>();
         events.forEach((id, pending) -> {
             long already = written.getOrDefault(id, -1L);
             ActiveflowChanges changes = new ActiveflowChanges(id);
@@ -68,46 +95,54 @@ final class ActiveflowBatch {
                 return;
             }
             if (changes.created != null) {
-                queries.add(insertRow(sql, changes));
+                rows.bind(newRow(changes));
             } else if (!written.containsKey(id)) {
                 log.warn("activeflow {}: events without its creation; not projected", id);
                 return;
             } else {
-                queries.add(updateRow(sql, changes, already));
+                others.add(updateRow(sql, changes, already));
             }
-            changes.steps.forEach((step, change) -> queries.add(stepRow(sql, id, step, change)));
-            variableRows(sql, id, changes.variables).ifPresent(queries::add);
+            changes.steps.forEach((step, change) -> {
+                if (change.started == null) {
+                    others.add(finishRow(sql, id, step, change.finished));
+                } else {
+                    steps.bind(stepRow(id, step, change));
+                }
+            });
+            variableRows(id, changes.variables).forEach((name, value) -> variables.bind(id, name, value));
         });
-        if (!queries.isEmpty()) {
-            sql.batch(queries).execute();
+        for (BatchBindStep batch : List.of(rows, steps, variables)) {
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+        }
+        if (!others.isEmpty()) {
+            sql.batch(others).execute();
         }
         events.clear();
     }
 
-    private static Query insertRow(DSLContext sql, ActiveflowChanges c) {
+    private static List<Object> blanks(List<Field<?>> fields) {
+        return Collections.nCopies(fields.size(), null);
+    }
+
+    private static Map<Field<?>, Field<?>> excludedAll(List<Field<?>> fields) {
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        fields.forEach(f -> set.put(f, DSL.excluded(f)));
+        return set;
+    }
+
+    private static Object[] newRow(ActiveflowChanges c) {
         ActiveflowCreated e = c.created;
-        var values = sql.newRecord(ACTIVEFLOWS);
-        values.setId(c.activeflowId);
-        values.setCustomerId(e.customerId().value());
-        values.setFlowId(id(e.flowId()));
-        values.setFlowVersion(e.flowVersion());
-        values.setReferenceType(e.referenceType() == null ? "" : name(e.referenceType()));
-        values.setReferenceId(e.referenceId());
-        values.setReferenceActiveflowId(id(e.referenceActiveflowId()));
-        values.setOnCompleteFlowId(id(e.onCompleteFlowId()));
-        values.setCompleteCount(e.completeCount());
-        values.setTmCreate(time(e.at()));
-        values.setStatus(c.status == null ? "running" : c.status);
-        values.setExecuteCount(c.executeCount == null ? 0 : c.executeCount);
-        values.setCurrentAction(c.currentAction == null ? null : json(c.currentAction.orElse(null)));
-        values.setForwardActionId(c.forwardActionId == null ? null : c.forwardActionId.orElse(null));
-        values.setStopReason(c.stopReason == null ? null : c.stopReason.orElse(null));
-        values.setStopDetail(c.stopDetail == null ? null : text(c.stopDetail.orElse(null)));
-        values.setTmEnd(time(c.tmEnd));
-        values.setTmDelete(time(c.tmDelete));
-        values.setLastSequence(c.lastSequence);
-        values.setTmUpdate(time(c.tmUpdate));
-        return sql.insertInto(ACTIVEFLOWS).set(values).onConflictDoNothing();
+        return new Object[] {c.activeflowId, e.customerId().value(), id(e.flowId()), e.flowVersion(),
+                e.referenceType() == null ? "" : name(e.referenceType()), e.referenceId(),
+                id(e.referenceActiveflowId()), id(e.onCompleteFlowId()), e.completeCount(), time(e.at()),
+                c.status == null ? "running" : c.status, c.executeCount == null ? 0 : c.executeCount,
+                c.currentAction == null ? null : json(c.currentAction.orElse(null)),
+                c.forwardActionId == null ? null : c.forwardActionId.orElse(null),
+                c.stopReason == null ? null : c.stopReason.orElse(null),
+                c.stopDetail == null ? null : text(c.stopDetail.orElse(null)), time(c.tmEnd), time(c.tmDelete),
+                c.lastSequence, time(c.tmUpdate)};
     }
 
     private static Query updateRow(DSLContext sql, ActiveflowChanges c, long already) {
@@ -141,39 +176,26 @@ final class ActiveflowBatch {
         return row.where(ACTIVEFLOWS.ID.eq(c.activeflowId), ACTIVEFLOWS.LAST_SEQUENCE.eq(already));
     }
 
-    private static Query stepRow(DSLContext sql, UUID activeflowId, int step, ActiveflowChanges.StepChange change) {
-        ActionFinished finished = change.finished;
-        if (change.started == null) {
-            return sql.update(ACTIVEFLOW_ACTIONS)
-                    .set(ACTIVEFLOW_ACTIONS.OUTCOME, name(finished.outcome()))
-                    .set(ACTIVEFLOW_ACTIONS.REASON, text(finished.reason()))
-                    .set(ACTIVEFLOW_ACTIONS.RESULT, json(finished.result()))
-                    .set(ACTIVEFLOW_ACTIONS.TM_FINISH, time(finished.at()))
-                    .where(ACTIVEFLOW_ACTIONS.ACTIVEFLOW_ID.eq(activeflowId), ACTIVEFLOW_ACTIONS.STEP.eq(step));
-        }
-        ActionStarted started = change.started;
-        Action action = started.action();
-        var values = sql.newRecord(ACTIVEFLOW_ACTIONS);
-        values.setActiveflowId(activeflowId);
-        values.setStep(step);
-        values.setActionId(action.id());
-        values.setNextId(action.nextId());
-        values.setType(action.type());
-        values.setOption(json(action.option()));
-        values.setTmStart(time(started.at()));
-        if (finished != null) {
-            values.setOutcome(name(finished.outcome()));
-            values.setReason(text(finished.reason()));
-            values.setResult(json(finished.result()));
-            values.setTmFinish(time(finished.at()));
-        }
-        return sql.insertInto(ACTIVEFLOW_ACTIONS).set(values)
-                .onConflict(ACTIVEFLOW_ACTIONS.ACTIVEFLOW_ID, ACTIVEFLOW_ACTIONS.STEP).doUpdate().set(values);
+    private static Query finishRow(DSLContext sql, UUID activeflowId, int step, ActionFinished finished) {
+        return sql.update(ACTIVEFLOW_ACTIONS)
+                .set(ACTIVEFLOW_ACTIONS.OUTCOME, name(finished.outcome()))
+                .set(ACTIVEFLOW_ACTIONS.REASON, text(finished.reason()))
+                .set(ACTIVEFLOW_ACTIONS.RESULT, json(finished.result()))
+                .set(ACTIVEFLOW_ACTIONS.TM_FINISH, time(finished.at()))
+                .where(ACTIVEFLOW_ACTIONS.ACTIVEFLOW_ID.eq(activeflowId), ACTIVEFLOW_ACTIONS.STEP.eq(step));
     }
 
-    private static Optional<Query> variableRows(DSLContext sql, UUID activeflowId,
-                                                          Map<String, String> variables) {
-        // cleaned names could meet, and one statement must not touch a row twice
+    private static Object[] stepRow(UUID activeflowId, int step, ActiveflowChanges.StepChange change) {
+        Action action = change.started.action();
+        ActionFinished finished = change.finished;
+        return new Object[] {activeflowId, step, action.id(), action.nextId(), action.type(), json(action.option()),
+                time(change.started.at()), finished == null ? null : name(finished.outcome()),
+                finished == null ? null : text(finished.reason()), finished == null ? null : json(finished.result()),
+                finished == null ? null : time(finished.at())};
+    }
+
+    /** Variables ready to store: NUL-cleaned names (which could meet, so one row per name) and values. */
+    private static Map<String, String> variableRows(UUID activeflowId, Map<String, String> variables) {
         Map<String, String> rows = new LinkedHashMap<>();
         variables.forEach((rawName, value) -> {
             String name = text(rawName);
@@ -185,16 +207,6 @@ final class ActiveflowBatch {
                 rows.put(name, textOrEmpty(value));
             }
         });
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        InsertValuesStep3<ActiveflowVariablesRecord, UUID, String, String> insert = sql.insertInto(
-                ACTIVEFLOW_VARIABLES, ACTIVEFLOW_VARIABLES.ACTIVEFLOW_ID, ACTIVEFLOW_VARIABLES.NAME,
-                ACTIVEFLOW_VARIABLES.VALUE);
-        for (Map.Entry<String, String> row : rows.entrySet()) {
-            insert = insert.values(activeflowId, row.getKey(), row.getValue());
-        }
-        return Optional.of(insert.onConflict(ACTIVEFLOW_VARIABLES.ACTIVEFLOW_ID, ACTIVEFLOW_VARIABLES.NAME)
-                .doUpdate().set(ACTIVEFLOW_VARIABLES.VALUE, DSL.excluded(ACTIVEFLOW_VARIABLES.VALUE)));
+        return rows;
     }
 }
