@@ -25,6 +25,10 @@ public final class Api {
         this.key = key;
     }
 
+    public String key() {
+        return key;
+    }
+
     public Api withKey(String otherKey) {
         return new Api(base, otherKey);
     }

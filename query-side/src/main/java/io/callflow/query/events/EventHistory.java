@@ -61,6 +61,13 @@ public class EventHistory {
         return new Page<>(next, events);
     }
 
+    /** The global index of the customer's newest event, or 0 when there is none yet. */
+    public long newestIndex(CustomerId customer) {
+        Long newest = sql.select(DSL.max(DOMAINEVENTENTRY.GLOBALINDEX)).from(DOMAINEVENTENTRY)
+                .where(DOMAINEVENTENTRY.CUSTOMER_ID.eq(customer.value())).fetchOne(0, Long.class);
+        return newest == null ? 0 : newest;
+    }
+
     /** Every matching event as one JSON object per line (NDJSON), streamed: memory does not grow with the history. */
     public void export(CustomerId customer, EventHistoryQuery query, OutputStream out) {
         ObjectWriter json = Json.mapper().writer();
