@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Column times as the API writes them, and times as clients write them. */
+/** Times as clients write them in query parameters and tokens. */
 public final class Times {
     private static final DateTimeFormatter VOIPBIN_DATABASE_FORMAT = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
@@ -19,10 +19,6 @@ public final class Times {
             .toFormatter();
 
     private Times() {
-    }
-
-    public static String format(OffsetDateTime time) {
-        return time == null ? null : Timestamps.format(time.toInstant());
     }
 
     /**

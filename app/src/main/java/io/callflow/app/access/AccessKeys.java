@@ -1,5 +1,6 @@
 package io.callflow.app.access;
 
+import io.callflow.domain.common.Timestamps;
 import static io.callflow.projection.jooq.Tables.ACCESSKEYS;
 import static io.callflow.projection.jooq.Tables.CUSTOMERS;
 
@@ -70,13 +71,13 @@ public class AccessKeys {
         UUID id = UUID.randomUUID();
         sql.insertInto(CUSTOMERS).set(CUSTOMERS.ID, id).set(CUSTOMERS.NAME, name).set(CUSTOMERS.DETAIL, detail)
                 .set(CUSTOMERS.TM_CREATE, now).set(CUSTOMERS.TM_UPDATE, now).execute();
-        return new CustomerResource(id, name, detail, Times.format(now), Times.format(now), null);
+        return new CustomerResource(id, name, detail, Timestamps.format(now), Timestamps.format(now), null);
     }
 
     public Optional<CustomerResource> customer(UUID id) {
         return sql.selectFrom(CUSTOMERS).where(CUSTOMERS.ID.eq(id)).fetchOptional(r -> new CustomerResource(
-                r.getId(), r.getName(), r.getDetail(), Times.format(r.getTmCreate()), Times.format(r.getTmUpdate()),
-                Times.format(r.getTmDelete())));
+                r.getId(), r.getName(), r.getDetail(), Timestamps.format(r.getTmCreate()), Timestamps.format(r.getTmUpdate()),
+                Timestamps.format(r.getTmDelete())));
     }
 
     @Transactional
@@ -90,7 +91,7 @@ public class AccessKeys {
                 .set(ACCESSKEYS.NAME, name).set(ACCESSKEYS.DETAIL, detail).set(ACCESSKEYS.KEY_HASH, hash(key))
                 .set(ACCESSKEYS.ADMIN, admin).set(ACCESSKEYS.TM_CREATE, now).set(ACCESSKEYS.TM_UPDATE, now).execute();
         return new IssuedKey(key, new AccesskeyResource(id, customerId.value(), name, detail, admin,
-                Times.format(now), Times.format(now), null));
+                Timestamps.format(now), Timestamps.format(now), null));
     }
 
     static String hash(String key) {

@@ -1,5 +1,7 @@
 package io.callflow.command.web;
 
+import io.callflow.domain.activeflow.ActiveflowId;
+import io.callflow.domain.common.PathIds;
 import io.callflow.domain.activeflow.ActiveflowResource;
 import io.callflow.domain.activeflow.DeleteActiveflow;
 import io.callflow.domain.activeflow.StartActiveflow;
@@ -43,14 +45,16 @@ public class ActiveflowCommandController {
 
     @PostMapping("/{id}/stop")
     public ActiveflowResource stop(@PathVariable("id") String id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
-        return commands.sendAndWait(new StopActiveflow(PathIds.activeflow(id), caller.customerId(),
+        ActiveflowId activeflowId = new ActiveflowId(PathIds.parse(id, "activeflow"));
+        return commands.sendAndWait(new StopActiveflow(activeflowId, caller.customerId(),
                 Timestamps.truncate(clock.instant())));
     }
 
     @DeleteMapping("/{id}")
     public ActiveflowResource delete(@PathVariable("id") String id,
                                      @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
-        return commands.sendAndWait(new DeleteActiveflow(PathIds.activeflow(id), caller.customerId(),
+        ActiveflowId activeflowId = new ActiveflowId(PathIds.parse(id, "activeflow"));
+        return commands.sendAndWait(new DeleteActiveflow(activeflowId, caller.customerId(),
                 Timestamps.truncate(clock.instant())));
     }
 }

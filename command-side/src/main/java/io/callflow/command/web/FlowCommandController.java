@@ -1,5 +1,6 @@
 package io.callflow.command.web;
 
+import io.callflow.domain.common.PathIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callflow.domain.action.ActionSchema;
 import io.callflow.domain.action.Problem;
@@ -60,7 +61,7 @@ public class FlowCommandController {
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public FlowResource update(@PathVariable("id") String id, @RequestBody(required = false) byte[] body,
                                @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
-        FlowId flowId = PathIds.flow(id);
+        FlowId flowId = new FlowId(PathIds.parse(id, "flow"));
         FlowRequest request = FlowRequest.read(body);
         return commands.sendAndWait(new UpdateFlow(flowId, caller.customerId(), request.expectedVersion(),
                 request.type(), request.name(), request.detail(), request.actions(), request.onCompleteFlowId(),
@@ -69,7 +70,7 @@ public class FlowCommandController {
 
     @DeleteMapping("/{id}")
     public FlowResource delete(@PathVariable("id") String id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
-        return commands.sendAndWait(new DeleteFlow(PathIds.flow(id), caller.customerId(),
+        return commands.sendAndWait(new DeleteFlow(new FlowId(PathIds.parse(id, "flow")), caller.customerId(),
                 Timestamps.truncate(clock.instant())));
     }
 

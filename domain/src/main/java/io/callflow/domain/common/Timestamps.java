@@ -1,6 +1,7 @@
 package io.callflow.domain.common;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,11 @@ public final class Timestamps {
 
     public static String format(Instant instant) {
         return instant == null ? null : FORMAT.format(instant);
+    }
+
+    /** A database column's time, written the same way. */
+    public static String format(OffsetDateTime time) {
+        return time == null ? null : FORMAT.format(time.toInstant());
     }
 
     /** Times are kept at microsecond precision, the precision PostgreSQL stores. */

@@ -1,5 +1,6 @@
 package io.callflow.query.activeflow;
 
+import io.callflow.domain.common.Timestamps;
 import static io.callflow.projection.jooq.Tables.ACTIVEFLOWS;
 import static io.callflow.projection.jooq.Tables.ACTIVEFLOW_ACTIONS;
 import static io.callflow.projection.jooq.Tables.ACTIVEFLOW_VARIABLES;
@@ -122,7 +123,7 @@ public class ActiveflowQueries {
         return new ActiveflowResource(r.getId(), r.getCustomerId(), r.getFlowId(), r.getFlowVersion(),
                 r.getStatus(), r.getReferenceType(), r.getReferenceId(), r.getReferenceActiveflowId(),
                 r.getOnCompleteFlowId(), StoredJson.action(r.getCurrentAction()), r.getForwardActionId(), executed,
-                variables, r.getExecuteCount(), r.getStopReason(), r.getStopDetail(), Times.format(r.getTmCreate()),
-                Times.format(r.getTmUpdate()), Times.format(r.getTmEnd()), Times.format(r.getTmDelete()));
+                variables, r.getExecuteCount(), r.getStopReason(), r.getStopDetail(), Timestamps.format(r.getTmCreate()),
+                Timestamps.format(r.getTmUpdate()), Timestamps.format(r.getTmEnd()), Timestamps.format(r.getTmDelete()));
     }
 }

@@ -8,7 +8,7 @@ import io.callflow.domain.common.Page;
 import io.callflow.domain.flow.FlowId;
 import io.callflow.query.ListCursor;
 import io.callflow.query.PageSize;
-import io.callflow.query.PathIds;
+import io.callflow.domain.common.PathIds;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

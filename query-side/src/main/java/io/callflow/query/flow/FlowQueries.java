@@ -1,5 +1,6 @@
 package io.callflow.query.flow;
 
+import io.callflow.domain.common.Timestamps;
 import static io.callflow.projection.jooq.Tables.FLOWS;
 import static io.callflow.projection.jooq.Tables.FLOW_VERSIONS;
 
@@ -57,7 +58,7 @@ public class FlowQueries {
                 .where(FLOW_VERSIONS.FLOW_ID.eq(id.value()), FLOW_VERSIONS.VERSION.eq(version))
                 .fetchOptional(v -> new FlowResource(v.getFlowId(), v.getCustomerId(), v.getType(), v.getName(),
                         v.getDetail(), StoredJson.actions(v.getActions()), v.getOnCompleteFlowId(), v.getVersion(),
-                        Times.format(flow.getTmCreate()), Times.format(v.getTmCreate()), null))
+                        Timestamps.format(flow.getTmCreate()), Timestamps.format(v.getTmCreate()), null))
                 .orElseThrow(() -> new NotFound("flow " + id + " version " + version));
     }
 
@@ -70,7 +71,7 @@ public class FlowQueries {
     private static FlowResource resource(FlowsRecord r) {
         return new FlowResource(r.getId(), r.getCustomerId(), r.getType(), r.getName(), r.getDetail(),
                 StoredJson.actions(r.getActions()), r.getOnCompleteFlowId(), r.getVersion(),
-                Times.format(r.getTmCreate()), Times.format(r.getTmUpdate()), Times.format(r.getTmDelete()));
+                Timestamps.format(r.getTmCreate()), Timestamps.format(r.getTmUpdate()), Timestamps.format(r.getTmDelete()));
     }
 
     private static NotFound notFound(FlowId id) {

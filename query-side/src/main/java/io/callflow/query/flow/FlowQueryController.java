@@ -7,7 +7,7 @@ import io.callflow.domain.flow.FlowId;
 import io.callflow.domain.flow.FlowResource;
 import io.callflow.query.ListCursor;
 import io.callflow.query.PageSize;
-import io.callflow.query.PathIds;
+import io.callflow.domain.common.PathIds;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;

@@ -4,7 +4,7 @@ import io.callflow.domain.activeflow.ActiveflowId;
 import io.callflow.domain.common.BadRequest;
 import io.callflow.domain.common.Caller;
 import io.callflow.engine.replay.ActiveflowState;
-import io.callflow.query.PathIds;
+import io.callflow.domain.common.PathIds;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -4,7 +4,7 @@ import io.callflow.domain.common.Caller;
 import io.callflow.domain.common.NotFound;
 import io.callflow.domain.common.Page;
 import io.callflow.query.PageSize;
-import io.callflow.query.PathIds;
+import io.callflow.domain.common.PathIds;
 import io.callflow.query.PositionToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

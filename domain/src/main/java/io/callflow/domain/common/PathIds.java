@@ -1,6 +1,5 @@
-package io.callflow.query;
+package io.callflow.domain.common;
 
-import io.callflow.domain.common.NotFound;
 import java.util.UUID;
 
 /** Ids in paths: a malformed one names nothing, so it is a 404 like any unknown id. */
