@@ -1,0 +1,161 @@
+package io.callflow.media.rtp;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * One selector thread that reads the datagrams of every RTP session, plus one timer
+ * thread for RTCP reports and RFC 4733 event packets. Receivers run on the selector
+ * thread and must not block.
+ */
+public final class RtpReactor implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RtpReactor.class);
+
+    /** Gets each datagram read from a registered channel; {@code data} is reused after the call returns. */
+    @FunctionalInterface
+    interface Receiver {
+        void received(byte[] data, int length, SocketAddress from);
+    }
+
+    private final Selector selector;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService timers;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public RtpReactor() {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open a selector", e);
+        }
+        timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "rtp-timer"));
+        thread = daemon(this::loop, "rtp-reactor");
+        thread.start();
+    }
+
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    void register(DatagramChannel channel, Receiver receiver) {
+        execute(() -> {
+            try {
+                channel.register(selector, SelectionKey.OP_READ, receiver);
+            } catch (IOException e) {
+                log.warn("cannot register RTP channel: {}", e.toString());
+            }
+        });
+    }
+
+    /** Runs {@code task} on the selector thread, between two reads. */
+    void execute(Runnable task) {
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    /** Closes {@code channel} on the selector thread, then runs {@code afterwards} once its port is really free. */
+    void close(DatagramChannel channel, Runnable afterwards) {
+        if (!running) {
+            closeQuietly(channel);
+            afterwards.run();
+            return;
+        }
+        execute(() -> {
+            closeQuietly(channel);
+            try {
+                selector.selectNow();
+            } catch (IOException e) {
+                log.debug("selectNow after close: {}", e.toString());
+            }
+            afterwards.run();
+        });
+    }
+
+    private void loop() {
+        ByteBuffer buffer = ByteBuffer.allocate(2048);
+        while (running) {
+            try {
+                selector.select();
+                for (Runnable task; (task = tasks.poll()) != null; ) {
+                    task.run();
+                }
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    if (key.isValid() && key.isReadable()) {
+                        drain((DatagramChannel) key.channel(), (Receiver) key.attachment(), buffer);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("RTP reactor loop: {}", e.toString());
+            }
+        }
+    }
+
+    private static void drain(DatagramChannel channel, Receiver receiver, ByteBuffer buffer) {
+        for (int i = 0; i < 64; i++) {
+            buffer.clear();
+            SocketAddress from;
+            try {
+                from = channel.receive(buffer);
+            } catch (IOException e) {
+                return;
+            }
+            if (from == null) {
+                return;
+            }
+            try {
+                receiver.received(buffer.array(), buffer.position(), from);
+            } catch (RuntimeException e) {
+                log.warn("RTP receiver failed: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Runnable task; (task = tasks.poll()) != null; ) {
+            task.run();
+        }
+        for (SelectionKey key : selector.keys()) {
+            closeQuietly(key.channel());
+        }
+        closeQuietly(selector);
+        timers.shutdownNow();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.debug("close: {}", e.toString());
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

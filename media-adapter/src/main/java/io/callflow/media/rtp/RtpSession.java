@@ -1,0 +1,312 @@
+package io.callflow.media.rtp;
+
+import io.callflow.media.mixer.LegMedia;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The RTP stream of one call leg: G.711 audio both ways in 20 ms frames, RFC 4733 keys
+ * both ways, and a minimal RTCP sender report every 5 s (received RTCP is read and dropped).
+ * Incoming datagrams are read on the shared {@link RtpReactor} thread into a jitter buffer
+ * of {@value #JITTER_DEPTH} frames; {@link #receive()} and {@link #send(short[])} never block.
+ * The far end's address comes from its SDP and is re-latched once to the source of the
+ * first packet received (symmetric RTP, for peers behind NAT).
+ */
+public final class RtpSession implements LegMedia, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RtpSession.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final int JITTER_DEPTH = 3;
+    private static final int EVENT_PACKET_MS = 50;
+    private static final int RTCP_SENDER_REPORT = 200;
+    private static final long NTP_EPOCH_OFFSET_SECONDS = 2_208_988_800L;
+
+    private final RtpReactor reactor;
+    private final PortRange ports;
+    private final DatagramChannel rtp;
+    private final DatagramChannel rtcp;
+    private final int localPort;
+    private final JitterBuffer jitter = new JitterBuffer(JITTER_DEPTH);
+    private final int ssrc = RANDOM.nextInt();
+    private final ScheduledFuture<?> reports;
+
+    private volatile MediaFormat format;
+    private volatile InetSocketAddress remote;
+    private volatile Consumer<Character> digits = key -> { };
+    private volatile boolean closed;
+
+    // Guarded by this: the sending side.
+    private int sequence = RANDOM.nextInt(1 << 16);
+    private int timestamp = RANDOM.nextInt();
+    private boolean sendingEvent;
+    private long digitsBusyUntil;
+    private int packetsSent;
+    private int octetsSent;
+
+    // Only touched on the reactor thread: the receiving side.
+    private boolean latched;
+    private boolean remoteSeen;
+    private int remoteSsrc;
+    private boolean eventSeen;
+    private int lastEventTimestamp;
+
+    private RtpSession(RtpReactor reactor, PortRange ports, DatagramChannel rtp, DatagramChannel rtcp, int localPort) {
+        this.reactor = reactor;
+        this.ports = ports;
+        this.rtp = rtp;
+        this.rtcp = rtcp;
+        this.localPort = localPort;
+        reactor.register(rtp, this::received);
+        reactor.register(rtcp, (data, length, from) -> { });
+        reports = reactor.timers().scheduleAtFixedRate(this::report, 5, 5, TimeUnit.SECONDS);
+    }
+
+    /** Binds the next free port pair of {@code ports} on {@code bindAddress}. */
+    public static RtpSession open(RtpReactor reactor, PortRange ports, String bindAddress) throws IOException {
+        int attempts = Math.min(ports.capacity(), 16);
+        for (int i = 0; i < attempts; i++) {
+            int port = ports.acquire();
+            DatagramChannel rtp = null;
+            try {
+                rtp = bind(bindAddress, port);
+                DatagramChannel rtcp = bind(bindAddress, port + 1);
+                return new RtpSession(reactor, ports, rtp, rtcp, port);
+            } catch (BindException e) {
+                log.debug("RTP port {} taken by another process", port);
+                if (rtp != null) {
+                    rtp.close();
+                }
+                ports.release(port);
+            }
+        }
+        throw new IOException("no free RTP port pair after " + attempts + " attempts");
+    }
+
+    private static DatagramChannel bind(String address, int port) throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        try {
+            channel.bind(new InetSocketAddress(address, port));
+            channel.configureBlocking(false);
+            return channel;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    public int localPort() {
+        return localPort;
+    }
+
+    public InetSocketAddress remote() {
+        return remote;
+    }
+
+    /** Where to send and in which format, from the far end's SDP. */
+    public void connect(InetSocketAddress remote, MediaFormat format) {
+        this.format = format;
+        this.remote = remote;
+    }
+
+    /** Who hears the keys the far end presses (called on the reactor thread; must not block). */
+    public void onDigit(Consumer<Character> listener) {
+        this.digits = listener;
+    }
+
+    @Override
+    public short[] receive() {
+        return closed ? null : jitter.take();
+    }
+
+    @Override
+    public void send(short[] frame) {
+        MediaFormat format = this.format;
+        InetSocketAddress to = remote;
+        synchronized (this) {
+            int frameTimestamp = timestamp;
+            timestamp += FRAME_SAMPLES;
+            if (format == null || to == null || sendingEvent || closed) {
+                return;
+            }
+            byte[] payload = format.codec().encode(frame);
+            transmit(RtpPacket.write(false, format.codec().payloadType(), nextSequence(), frameTimestamp, ssrc, payload), to);
+        }
+    }
+
+    /**
+     * Sends one key by RFC 4733: a start packet (marker set), one update every 50 ms and three
+     * end packets, all with the timestamp of the start; audio is held back meanwhile. Keys sent
+     * in a row queue behind each other. False when the far end offered no telephone-event.
+     */
+    public boolean sendDigit(char key, int durationMs) {
+        MediaFormat format = this.format;
+        int event = TelephoneEvent.eventOf(key);
+        if (format == null || !format.hasTelephoneEvents() || event < 0 || closed) {
+            return false;
+        }
+        int steps = Math.max(1, (durationMs + EVENT_PACKET_MS - 1) / EVENT_PACKET_MS);
+        int samples = Math.max(1, durationMs) * SAMPLE_RATE / 1000;
+        long delay;
+        synchronized (this) {
+            long now = System.nanoTime() / 1_000_000;
+            delay = Math.max(0, digitsBusyUntil - now);
+            digitsBusyUntil = now + delay + (long) steps * EVENT_PACKET_MS + 3 * 20 + EVENT_PACKET_MS;
+        }
+        int[] shared = new int[2]; // the event's timestamp, the end packets' sequence number
+        for (int i = 0; i < steps; i++) {
+            int step = i;
+            int duration = Math.min((step + 1) * EVENT_PACKET_MS * SAMPLE_RATE / 1000, samples);
+            reactor.timers().schedule(() -> eventPacket(format, new TelephoneEvent(event, false, 10, duration), step, shared),
+                    delay + (long) step * EVENT_PACKET_MS, TimeUnit.MILLISECONDS);
+        }
+        for (int i = 0; i < 3; i++) {
+            int repeat = i;
+            reactor.timers().schedule(() -> eventPacket(format, new TelephoneEvent(event, true, 10, samples), repeat, shared),
+                    delay + (long) steps * EVENT_PACKET_MS + 20L * i, TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
+    /** Update packet {@code index} of an event, or end packet {@code index} (0-2) when the event says end. */
+    private synchronized void eventPacket(MediaFormat format, TelephoneEvent event, int index, int[] shared) {
+        boolean start = !event.end() && index == 0;
+        if (start) {
+            sendingEvent = true;
+            shared[0] = timestamp;
+        }
+        int seq;
+        if (!event.end()) {
+            seq = nextSequence();
+        } else {
+            // The three end packets are one packet sent three times: same sequence number.
+            if (index == 0) {
+                shared[1] = nextSequence();
+            }
+            seq = shared[1];
+            sendingEvent = index < 2;
+        }
+        InetSocketAddress to = remote;
+        if (!closed && to != null) {
+            transmit(RtpPacket.write(start, format.eventPayloadType(), seq, shared[0], ssrc, event.toBytes()), to);
+        }
+    }
+
+    private int nextSequence() {
+        int value = sequence;
+        sequence = (sequence + 1) & 0xFFFF;
+        return value;
+    }
+
+    private void transmit(byte[] packet, InetSocketAddress to) {
+        try {
+            rtp.send(ByteBuffer.wrap(packet), to);
+            packetsSent++;
+            octetsSent += packet.length - RtpPacket.HEADER;
+        } catch (IOException e) {
+            log.debug("RTP send to {} failed: {}", to, e.toString());
+        }
+    }
+
+    private void received(byte[] data, int length, SocketAddress from) {
+        RtpPacket packet = RtpPacket.parse(data, length);
+        if (packet == null || (packet.payloadType() >= 72 && packet.payloadType() <= 76)) {
+            return;
+        }
+        if (!latched) {
+            latched = true;
+            if (!from.equals(remote)) {
+                log.debug("RTP latched to {} (SDP said {})", from, remote);
+                remote = (InetSocketAddress) from;
+            }
+        }
+        if (!remoteSeen || packet.ssrc() != remoteSsrc) {
+            if (remoteSeen) {
+                jitter.reset();
+            }
+            remoteSeen = true;
+            remoteSsrc = packet.ssrc();
+            eventSeen = false;
+        }
+        MediaFormat format = this.format;
+        if (format != null && packet.payloadType() == format.eventPayloadType()) {
+            telephoneEvent(packet, data);
+            return;
+        }
+        Codec codec = Codec.ofPayloadType(packet.payloadType());
+        if (codec != null && packet.payloadLength() > 0) {
+            short[] pcm = codec.decode(data, packet.payloadOffset(), packet.payloadLength());
+            jitter.put(packet.sequence(), pcm.length == FRAME_SAMPLES ? pcm : Arrays.copyOf(pcm, FRAME_SAMPLES));
+        }
+    }
+
+    /** A key press is one event timestamp, however many update and end packets carry it. */
+    private void telephoneEvent(RtpPacket packet, byte[] data) {
+        TelephoneEvent event = TelephoneEvent.parse(data, packet.payloadOffset(), packet.payloadLength());
+        if (event == null || (eventSeen && packet.timestamp() == lastEventTimestamp)) {
+            return;
+        }
+        eventSeen = true;
+        lastEventTimestamp = packet.timestamp();
+        char key = event.key();
+        if (key != 0) {
+            digits.accept(key);
+        }
+    }
+
+    private void report() {
+        InetSocketAddress to = remote;
+        if (to == null || closed) {
+            return;
+        }
+        byte[] sr = new byte[28];
+        sr[0] = (byte) 0x80;
+        sr[1] = (byte) RTCP_SENDER_REPORT;
+        sr[3] = 6;
+        long millis = System.currentTimeMillis();
+        synchronized (this) {
+            if (packetsSent == 0) {
+                return;
+            }
+            RtpPacket.writeInt(sr, 4, ssrc);
+            RtpPacket.writeInt(sr, 8, (int) (millis / 1000 + NTP_EPOCH_OFFSET_SECONDS));
+            RtpPacket.writeInt(sr, 12, (int) ((millis % 1000) * (1L << 32) / 1000));
+            RtpPacket.writeInt(sr, 16, timestamp);
+            RtpPacket.writeInt(sr, 20, packetsSent);
+            RtpPacket.writeInt(sr, 24, octetsSent);
+        }
+        try {
+            rtcp.send(ByteBuffer.wrap(sr), new InetSocketAddress(to.getAddress(), to.getPort() + 1));
+        } catch (IOException e) {
+            log.debug("RTCP send failed: {}", e.toString());
+        }
+    }
+
+    /** Stops both directions and gives the port pair back to the range once both sockets are closed. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        reports.cancel(false);
+        reactor.close(rtp, () -> { });
+        reactor.close(rtcp, () -> ports.release(localPort));
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+}

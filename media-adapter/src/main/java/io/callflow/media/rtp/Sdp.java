@@ -1,0 +1,154 @@
+package io.callflow.media.rtp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The audio part of an SDP body (RFC 4566): where the sender wants RTP and which payload
+ * types it takes, in its order of preference. Only the first {@code m=audio} line counts.
+ */
+public record Sdp(String address, int port, List<Integer> payloadTypes, Map<Integer, String> rtpmap) {
+
+    private static final String TELEPHONE_EVENT = "telephone-event/8000";
+
+    /** Thrown for a body that has no usable audio description. */
+    public static final class MalformedSdp extends Exception {
+        MalformedSdp(String message) {
+            super(message);
+        }
+    }
+
+    public static Sdp parse(String body) throws MalformedSdp {
+        if (body == null || body.isBlank()) {
+            throw new MalformedSdp("empty body");
+        }
+        String sessionAddress = null;
+        String mediaAddress = null;
+        int port = -1;
+        List<Integer> payloadTypes = null;
+        Map<Integer, String> rtpmap = new LinkedHashMap<>();
+        boolean inAudio = false;
+        boolean audioSeen = false;
+        for (String raw : body.split("\r?\n")) {
+            String line = raw.strip();
+            if (line.length() < 2 || line.charAt(1) != '=') {
+                continue;
+            }
+            String value = line.substring(2);
+            switch (line.charAt(0)) {
+                case 'm' -> {
+                    inAudio = !audioSeen && value.startsWith("audio ");
+                    if (inAudio) {
+                        audioSeen = true;
+                        String[] parts = value.split(" +");
+                        if (parts.length < 4) {
+                            throw new MalformedSdp("short m= line: " + line);
+                        }
+                        port = number(parts[1].split("/")[0], line);
+                        payloadTypes = new ArrayList<>();
+                        for (int i = 3; i < parts.length; i++) {
+                            payloadTypes.add(number(parts[i], line));
+                        }
+                    }
+                }
+                case 'c' -> {
+                    String[] parts = value.split(" +");
+                    if (parts.length < 3 || !parts[0].equals("IN")) {
+                        throw new MalformedSdp("bad c= line: " + line);
+                    }
+                    String address = parts[2].split("/")[0];
+                    if (inAudio) {
+                        mediaAddress = address;
+                    } else if (!audioSeen) {
+                        sessionAddress = address;
+                    }
+                }
+                case 'a' -> {
+                    if (inAudio && value.startsWith("rtpmap:")) {
+                        String[] parts = value.substring(7).split(" +", 2);
+                        if (parts.length == 2) {
+                            rtpmap.put(number(parts[0], line), parts[1].toLowerCase(Locale.ROOT));
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (!audioSeen) {
+            throw new MalformedSdp("no m=audio line");
+        }
+        String address = mediaAddress != null ? mediaAddress : sessionAddress;
+        if (address == null) {
+            throw new MalformedSdp("no c= line for audio");
+        }
+        if (port < 0 || port > 65535) {
+            throw new MalformedSdp("bad audio port " + port);
+        }
+        return new Sdp(address, port, List.copyOf(payloadTypes), Map.copyOf(rtpmap));
+    }
+
+    /** The first codec in the sender's order that we speak, with its telephone-event type if offered; null when none. */
+    public MediaFormat negotiate() {
+        for (int pt : payloadTypes) {
+            Codec codec = Codec.ofPayloadType(pt);
+            if (codec != null) {
+                return new MediaFormat(codec, telephoneEventPayloadType());
+            }
+        }
+        return null;
+    }
+
+    private int telephoneEventPayloadType() {
+        for (int pt : payloadTypes) {
+            if (TELEPHONE_EVENT.equals(rtpmap.get(pt))) {
+                return pt;
+            }
+        }
+        return -1;
+    }
+
+    /** Our offer: PCMU, PCMA and telephone-event 101. */
+    public static String offer(String host, int port, long sessionId) {
+        return write(host, port, sessionId, List.of(Codec.PCMU, Codec.PCMA), 101);
+    }
+
+    /** Our answer to an offer that {@link #negotiate() negotiated} to {@code format}. */
+    public static String answer(String host, int port, long sessionId, MediaFormat format) {
+        return write(host, port, sessionId, List.of(format.codec()), format.eventPayloadType());
+    }
+
+    private static String write(String host, int port, long sessionId, List<Codec> codecs, int eventPayloadType) {
+        StringBuilder m = new StringBuilder("m=audio ").append(port).append(" RTP/AVP");
+        StringBuilder attributes = new StringBuilder();
+        for (Codec codec : codecs) {
+            m.append(' ').append(codec.payloadType());
+            attributes.append("a=rtpmap:").append(codec.payloadType()).append(' ').append(codec.name()).append("/8000\r\n");
+        }
+        if (eventPayloadType >= 0) {
+            m.append(' ').append(eventPayloadType);
+            attributes.append("a=rtpmap:").append(eventPayloadType).append(" telephone-event/8000\r\n")
+                    .append("a=fmtp:").append(eventPayloadType).append(" 0-16\r\n");
+        }
+        return "v=0\r\n"
+                + "o=callflow " + sessionId + " " + sessionId + " IN IP4 " + host + "\r\n"
+                + "s=callflow\r\n"
+                + "c=IN IP4 " + host + "\r\n"
+                + "t=0 0\r\n"
+                + m + "\r\n"
+                + attributes
+                + "a=ptime:20\r\n"
+                + "a=sendrecv\r\n";
+    }
+
+    private static int number(String text, String line) throws MalformedSdp {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new MalformedSdp("not a number in: " + line);
+        }
+    }
+}
