@@ -3,6 +3,7 @@ package io.callflow.command.activeflow;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.callflow.domain.action.Action;
+import io.callflow.domain.activeflow.ActionFinished;
 import io.callflow.domain.activeflow.ActionStarted;
 import io.callflow.domain.activeflow.ActiveflowCreated;
 import io.callflow.domain.activeflow.ActiveflowDeleted;
@@ -11,9 +12,13 @@ import io.callflow.domain.activeflow.ActiveflowId;
 import io.callflow.domain.activeflow.ActiveflowResource;
 import io.callflow.domain.activeflow.ActiveflowStopped;
 import io.callflow.domain.activeflow.DeleteActiveflow;
+import io.callflow.domain.activeflow.RecordDigit;
 import io.callflow.domain.activeflow.RecordEffectResponse;
+import io.callflow.domain.activeflow.RecordMediaOutcome;
 import io.callflow.domain.activeflow.StopActiveflow;
+import io.callflow.domain.activeflow.StopActiveflowForCall;
 import io.callflow.domain.activeflow.StopReason;
+import io.callflow.domain.activeflow.TimerFired;
 import io.callflow.domain.activeflow.TimerStarted;
 import io.callflow.domain.common.CustomerId;
 import io.callflow.domain.common.NotFound;
@@ -86,6 +91,22 @@ public class Activeflow {
                 command.status(), command.body(), command.error(), command.at()), deadlines);
     }
 
+    @CommandHandler
+    public void handle(RecordMediaOutcome command, Interpreter interpreter, DeadlineManager deadlines) {
+        decide(interpreter.mediaCompleted(state, command.step(), command.actionId(), command.succeeded(),
+                command.detail(), command.variables(), command.at()), deadlines);
+    }
+
+    @CommandHandler
+    public void handle(RecordDigit command, Interpreter interpreter, DeadlineManager deadlines) {
+        decide(interpreter.digitReceived(state, command.digit(), command.at()), deadlines);
+    }
+
+    @CommandHandler
+    public void handle(StopActiveflowForCall command, Interpreter interpreter, DeadlineManager deadlines) {
+        decide(interpreter.stop(state, StopReason.CALL_HANGUP, command.detail(), command.at()), deadlines);
+    }
+
     @DeadlineHandler(deadlineName = TimerDue.DEADLINE)
     void on(TimerDue due, Interpreter interpreter, DeadlineManager deadlines, Clock clock) {
         decide(interpreter.timerFired(state, due.step(), due.actionId(), clock.instant()), deadlines);
@@ -108,14 +129,20 @@ public class Activeflow {
                 Timestamps.format(deleted));
     }
 
+    /** Applies the decided events; arms timers they start and cancels a pending one its wait no longer needs. */
     private void decide(List<ActiveflowEvent> events, DeadlineManager deadlines) {
-        boolean timerPending = state.waiting() != null && state.waiting().kind() == Wait.Kind.TIMER;
+        Wait waiting = state.waiting();
+        boolean timerPending = waiting != null && waiting.kind().timed();
         for (ActiveflowEvent event : events) {
             apply(event);
             if (event instanceof TimerStarted timer) {
                 deadlines.schedule(timer.dueAt(), TimerDue.DEADLINE, new TimerDue(timer.step(), timer.actionId()));
-            } else if (event instanceof ActiveflowStopped && timerPending) {
+            } else if (event instanceof TimerFired) {
+                timerPending = false;
+            } else if (timerPending && (event instanceof ActiveflowStopped
+                    || event instanceof ActionFinished finished && finished.step() == waiting.step())) {
                 deadlines.cancelAllWithinScope(TimerDue.DEADLINE);
+                timerPending = false;
             }
         }
     }

@@ -112,12 +112,12 @@ class ActiveflowTest {
                         new TimerStarted(ID, OWNER, 1, SLEEP.id(), T0.plusSeconds(2), T0))
                 .when(new StopActiveflow(ID, OWNER, T0.plusSeconds(1)))
                 .expectEvents(new ActiveflowStopped(ID, OWNER, StopReason.STOPPED, "stopped through the API", null,
-                        null, T0.plusSeconds(1)));
+                        null, T0.plusSeconds(1), ReferenceType.API, null));
     }
 
     @Test
     void stopping_an_ended_activeflow_changes_nothing() {
-        fixture.given(created(List.of()), new ActiveflowStopped(ID, OWNER, StopReason.FINISHED, null, null, null, T0))
+        fixture.given(created(List.of()), new ActiveflowStopped(ID, OWNER, StopReason.FINISHED, null, null, null, T0, ReferenceType.API, null))
                 .when(new StopActiveflow(ID, OWNER, T0.plusSeconds(1)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -136,13 +136,13 @@ class ActiveflowTest {
         fixture.given(created(List.of(SLEEP)), started(1, SLEEP))
                 .when(new DeleteActiveflow(ID, OWNER, T0))
                 .expectEvents(new ActiveflowStopped(ID, OWNER, StopReason.DELETED, "deleted while running", null,
-                                null, T0),
+                                null, T0, ReferenceType.API, null),
                         new ActiveflowDeleted(ID, OWNER, T0));
     }
 
     @Test
     void a_deleted_activeflow_is_not_found() {
-        fixture.given(created(List.of()), new ActiveflowStopped(ID, OWNER, StopReason.FINISHED, null, null, null, T0),
+        fixture.given(created(List.of()), new ActiveflowStopped(ID, OWNER, StopReason.FINISHED, null, null, null, T0, ReferenceType.API, null),
                         new ActiveflowDeleted(ID, OWNER, T0))
                 .when(new StopActiveflow(ID, OWNER, T0))
                 .expectException(NotFound.class);
@@ -171,7 +171,7 @@ class ActiveflowTest {
         fixture.given(created(List.of(FETCH)), started(1, FETCH), requested,
                         new EffectResponded(ID, OWNER, 1, FETCH.id(), EffectKind.FETCH_FLOW, 404, null, "gone", T0),
                         new ActionFinished(ID, OWNER, 1, FETCH.id(), ActionOutcome.FAILED, "gone", null, T0),
-                        new ActiveflowStopped(ID, OWNER, StopReason.FINISHED, null, null, null, T0))
+                        new ActiveflowStopped(ID, OWNER, StopReason.FINISHED, null, null, null, T0, ReferenceType.API, null))
                 .when(new RecordEffectResponse(ID, OWNER, 1, FETCH.id(), EffectKind.FETCH_FLOW, 200, null, null, T0))
                 .expectEvents(new StaleInputIgnored(ID, OWNER, "effect_response:fetch_flow", 1, FETCH.id(), 1, T0));
     }

@@ -6,7 +6,7 @@ import java.time.Instant;
 /** What happened to an activeflow. The interpreter decides in these, and the aggregate's state is folded from them. */
 public sealed interface ActiveflowEvent permits ActiveflowCreated, ActionStarted, ActionFinished, VariablesSet,
         StackPushed, StackPopped, Jumped, GotoCounted, ClockRead, TimerStarted, TimerFired, EffectRequested,
-        EffectResponded, StaleInputIgnored, ActiveflowStopped, ActiveflowDeleted {
+        EffectResponded, MediaRequested, MediaCompleted, MediaCancelled, DigitReceived, StaleInputIgnored, ActiveflowStopped, ActiveflowDeleted {
     ActiveflowId activeflowId();
 
     CustomerId customerId();

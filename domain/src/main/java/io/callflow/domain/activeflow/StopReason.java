@@ -8,6 +8,8 @@ public enum StopReason {
     STOP_ACTION,
     /** Someone stopped it through the API. */
     STOPPED,
+    /** The call it ran for hung up (reference 3.9). */
+    CALL_HANGUP,
     /** Deleted while running. */
     DELETED,
     /** Too many steps in a row without waiting for anything: a runaway loop. */

@@ -10,6 +10,10 @@ import io.callflow.domain.activeflow.ActiveflowEvent;
 import io.callflow.domain.activeflow.ActiveflowId;
 import io.callflow.domain.activeflow.ActiveflowStopped;
 import io.callflow.domain.activeflow.ClockRead;
+import io.callflow.domain.activeflow.DigitReceived;
+import io.callflow.domain.activeflow.MediaCancelled;
+import io.callflow.domain.activeflow.MediaCompleted;
+import io.callflow.domain.activeflow.MediaRequested;
 import io.callflow.domain.activeflow.EffectRequested;
 import io.callflow.domain.activeflow.EffectResponded;
 import io.callflow.domain.activeflow.GotoCounted;
@@ -58,6 +62,8 @@ public record ExecutionState(
         int consecutiveSteps,
         Map<String, Integer> gotoRemaining,
         Wait waiting) {
+
+    private static final String DIGITS_RECEIVE = "digits_receive";
 
     /** A place in the flow: an action in a stack. */
     public record Target(UUID stackId, UUID actionId) {
@@ -122,8 +128,17 @@ public record ExecutionState(
                     forward, variables, executions, consecutiveSteps, Map.copyOf(next), waiting);
         }
         if (event instanceof TimerStarted e) {
+            Wait.Kind kind = currentAction != null && DIGITS_RECEIVE.equals(currentAction.type())
+                    ? Wait.Kind.DIGITS : Wait.Kind.TIMER;
             return with(currentStackId, currentAction, step, forward, executions, 0,
-                    new Wait(e.step(), e.actionId(), Wait.Kind.TIMER));
+                    new Wait(e.step(), e.actionId(), kind));
+        }
+        if (event instanceof MediaRequested e) {
+            if (!e.awaited()) {
+                return this;
+            }
+            return with(currentStackId, currentAction, step, forward, executions, 0,
+                    new Wait(e.step(), e.actionId(), Wait.Kind.MEDIA));
         }
         if (event instanceof EffectRequested e) {
             if (!e.awaited()) {
@@ -148,7 +163,8 @@ public record ExecutionState(
                     null, variables, executions, consecutiveSteps, gotoRemaining, null);
         }
         if (event instanceof ClockRead || event instanceof TimerFired || event instanceof EffectResponded
-                || event instanceof StaleInputIgnored) {
+                || event instanceof StaleInputIgnored || event instanceof MediaCompleted
+                || event instanceof MediaCancelled || event instanceof DigitReceived) {
             return this; // recorded inputs: the decisions that follow them carry the change
         }
         throw new IllegalArgumentException("unknown activeflow event " + event.getClass().getName());

@@ -17,6 +17,10 @@ import io.callflow.domain.activeflow.ActiveflowEvent;
 import io.callflow.domain.activeflow.ActiveflowId;
 import io.callflow.domain.activeflow.ActiveflowStopped;
 import io.callflow.domain.activeflow.ClockRead;
+import io.callflow.domain.activeflow.DigitReceived;
+import io.callflow.domain.activeflow.MediaCancelled;
+import io.callflow.domain.activeflow.MediaCompleted;
+import io.callflow.domain.activeflow.MediaRequested;
 import io.callflow.domain.activeflow.EffectKind;
 import io.callflow.domain.activeflow.EffectRequested;
 import io.callflow.domain.activeflow.EffectResponded;
@@ -49,7 +53,10 @@ public final class Interpreter {
     /** Where a sync webhook's response lands (D15). */
     public static final String WEBHOOK_STATUS = "voipbin.webhook.response_status";
     public static final String WEBHOOK_BODY = "voipbin.webhook.response_body";
-    private static final String DEFAULT_BRANCH_VARIABLE = "voipbin.call.digits";
+    /** Where key presses collect (reference 4.4), and the key that ended a digits_receive (section 13). */
+    public static final String DIGITS = "voipbin.call.digits";
+    public static final String DIGITS_TERMINATOR = "voipbin.call.digits_terminator";
+    private static final String DEFAULT_BRANCH_VARIABLE = DIGITS;
 
     private final ExecutionLimits limits;
     private final ActionsValidator validator = new ActionsValidator();
@@ -68,12 +75,13 @@ public final class Interpreter {
     /** A persisted timer fired for {@code step}. */
     public List<ActiveflowEvent> timerFired(ExecutionState state, long step, UUID actionId, Instant now) {
         Run run = new Run(state, now);
-        if (!isAwaited(state, step, actionId, Wait.Kind.TIMER)) {
+        boolean digits = isAwaited(state, step, actionId, Wait.Kind.DIGITS);
+        if (!digits && !isAwaited(state, step, actionId, Wait.Kind.TIMER)) {
             ignoreStale(run, "timer", step, actionId);
             return run.events();
         }
         run.emit(new TimerFired(state.activeflowId(), state.customerId(), step, actionId, now));
-        finish(run, ActionOutcome.COMPLETED, null, null);
+        finish(run, ActionOutcome.COMPLETED, digits ? "timed out" : null, digits ? digitsResult(state) : null);
         advance(run);
         return run.events();
     }
@@ -100,6 +108,56 @@ public final class Interpreter {
             pushFetched(run, status, body, error);
         }
         if (!run.state().ended()) {
+            advance(run);
+        }
+        return run.events();
+    }
+
+    /** The media operation of {@code step} ended on the call. */
+    public List<ActiveflowEvent> mediaCompleted(ExecutionState state, long step, UUID actionId, boolean succeeded,
+                                                String detail, Map<String, String> variables, Instant now) {
+        Run run = new Run(state, now);
+        if (!isAwaited(state, step, actionId, Wait.Kind.MEDIA)) {
+            ignoreStale(run, "media", step, actionId);
+            return run.events();
+        }
+        Map<String, String> produced = variables == null ? Map.of() : variables;
+        run.emit(new MediaCompleted(state.activeflowId(), state.customerId(), step, actionId, succeeded, detail,
+                produced, now));
+        if (!produced.isEmpty()) {
+            run.emit(new VariablesSet(state.activeflowId(), state.customerId(), produced, now));
+        }
+        finish(run, succeeded ? ActionOutcome.COMPLETED : ActionOutcome.FAILED, detail, null);
+        advance(run);
+        return run.events();
+    }
+
+    /**
+     * A key pressed on the call (reference 4.4 with the section 13 fixes): digits_receive
+     * collects it and goes on once its length or a finish key is reached (the finish key
+     * goes to {@link #DIGITS_TERMINATOR}, not into the digits); a talk with
+     * {@code digits_handle: next} is cut short; otherwise the digit replaces the variable.
+     */
+    public List<ActiveflowEvent> digitReceived(ExecutionState state, String digit, Instant now) {
+        Run run = new Run(state, now);
+        if (state.ended()) {
+            ignoreStale(run, "digit", state.step(), state.currentActionId());
+            return run.events();
+        }
+        run.emit(new DigitReceived(state.activeflowId(), state.customerId(), digit, now));
+        Wait waiting = state.waiting();
+        if (waiting != null && waiting.kind() == Wait.Kind.DIGITS) {
+            collectDigit(run, digit);
+            return run.events();
+        }
+        run.emit(new VariablesSet(state.activeflowId(), state.customerId(), Map.of(DIGITS, digit), now));
+        Action current = state.currentAction();
+        if (waiting != null && waiting.kind() == Wait.Kind.MEDIA && current != null
+                && ActionType.TALK.wireName().equals(current.type())
+                && "next".equals(Options.text(current.option(), "digits_handle", ""))) {
+            run.emit(new MediaCancelled(state.activeflowId(), state.customerId(), state.step(), current.id(),
+                    state.referenceId(), now));
+            finish(run, ActionOutcome.COMPLETED, "cut short by key " + digit, null);
             advance(run);
         }
         return run.events();
@@ -304,11 +362,92 @@ public final class Interpreter {
                 // notification and service actions never kill a flow (D16); the reason is recorded
                 finish(run, ActionOutcome.FAILED, type.wireName() + " has no provider on this platform yet", null);
                 return true;
+            case ANSWER, PLAY, BEEP, DIGITS_SEND, ECHO, STREAM_ECHO, HANGUP, MUTE, UNMUTE, RECORDING_START,
+                 RECORDING_STOP:
+                return media(run, type, option, true);
+            case TALK, AMD:
+                return media(run, type, option, !Options.flag(option, "async"));
+            case DIGITS_RECEIVE:
+                return digitsReceive(run, option);
+            case CONDITION_CALL_DIGITS:
+                condition(run, option, digitsComplete(run.state().variables().getOrDefault(DIGITS, ""),
+                        option));
+                return true;
             default:
-                finish(run, ActionOutcome.FAILED, type.wireName() + " needs the media adapter, which is not running",
-                        null);
+                finish(run, ActionOutcome.FAILED, type.wireName() + " is not supported on this platform yet", null);
                 return true;
         }
+    }
+
+    /** Asks the media adapter to act on the call; an unawaited request (async talk or amd) goes straight on. */
+    private boolean media(Run run, ActionType type, ObjectNode option, boolean awaited) {
+        ExecutionState state = run.state();
+        run.emit(new MediaRequested(state.activeflowId(), state.customerId(), state.step(),
+                state.currentAction().id(), state.referenceId(), type.wireName(), option, awaited, run.now()));
+        if (!awaited) {
+            finish(run, ActionOutcome.COMPLETED, null, null);
+        }
+        return !awaited;
+    }
+
+    /** 4.4: checks at once, else waits for keys until {@code duration} runs out; {@code clear} (default true) empties the digits first. */
+    private boolean digitsReceive(Run run, ObjectNode option) {
+        ExecutionState state = run.state();
+        if (Options.flag(option, "clear", true)) {
+            run.emit(new VariablesSet(state.activeflowId(), state.customerId(),
+                    Map.of(DIGITS, "", DIGITS_TERMINATOR, ""), run.now()));
+        }
+        String digits = run.state().variables().getOrDefault(DIGITS, "");
+        long millis = Options.number(option, "duration").orElse(0L);
+        if (digitsComplete(digits, option) || millis <= 0) {
+            finish(run, ActionOutcome.COMPLETED, millis <= 0 && !digitsComplete(digits, option) ? "timed out" : null,
+                    digitsResult(run.state()));
+            return true;
+        }
+        run.emit(new TimerStarted(state.activeflowId(), state.customerId(), state.step(), state.currentAction().id(),
+                run.now().plus(Duration.ofMillis(millis)), run.now()));
+        return false;
+    }
+
+    private void collectDigit(Run run, String digit) {
+        ExecutionState state = run.state();
+        ObjectNode option = state.currentAction().option();
+        String keys = Options.text(option, "key", "");
+        if (!keys.isEmpty() && keys.contains(digit)) {
+            run.emit(new VariablesSet(state.activeflowId(), state.customerId(), Map.of(DIGITS_TERMINATOR, digit),
+                    run.now()));
+            finish(run, ActionOutcome.COMPLETED, null, digitsResult(run.state()));
+            advance(run);
+            return;
+        }
+        String digits = state.variables().getOrDefault(DIGITS, "") + digit;
+        run.emit(new VariablesSet(state.activeflowId(), state.customerId(), Map.of(DIGITS, digits), run.now()));
+        long length = Options.number(option, "length").orElse(0L);
+        if (length > 0 && digits.length() >= length) {
+            finish(run, ActionOutcome.COMPLETED, null, digitsResult(run.state()));
+            advance(run);
+        }
+    }
+
+    /** The finish condition of digits_receive and condition_call_digits: enough digits, or one of the keys pressed. */
+    private static boolean digitsComplete(String digits, ObjectNode option) {
+        long length = Options.number(option, "length").orElse(0L);
+        String keys = Options.text(option, "key", "");
+        if (length > 0 && digits.length() >= length) {
+            return true;
+        }
+        for (int i = 0; i < keys.length(); i++) {
+            if (digits.indexOf(keys.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ObjectNode digitsResult(ExecutionState state) {
+        return JsonNodeFactory.instance.objectNode()
+                .put("digits", state.variables().getOrDefault(DIGITS, ""))
+                .put("terminator", state.variables().getOrDefault(DIGITS_TERMINATOR, ""));
     }
 
     private void variableSet(Run run, ObjectNode option) {
@@ -524,7 +663,7 @@ public final class Interpreter {
             }
         }
         run.emit(new ActiveflowStopped(state.activeflowId(), state.customerId(), reason, detail, next, refused,
-                run.now()));
+                run.now(), state.referenceType(), state.referenceId()));
     }
 
     private void ignoreStale(Run run, String input, long step, UUID actionId) {

@@ -42,9 +42,13 @@ final class Options {
     }
 
     static boolean flag(ObjectNode option, String name) {
+        return flag(option, name, false);
+    }
+
+    static boolean flag(ObjectNode option, String name, boolean fallback) {
         JsonNode value = option.get(name);
         if (value == null || value.isNull()) {
-            return false;
+            return fallback;
         }
         return value.isBoolean() ? value.booleanValue() : "true".equalsIgnoreCase(value.asText().trim());
     }

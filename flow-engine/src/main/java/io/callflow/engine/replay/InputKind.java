@@ -8,6 +8,12 @@ public enum InputKind {
     TIMER_FIRED,
     /** A fetch, fetch_flow or webhook answered ({@code EffectResponded}). */
     EFFECT_RESPONDED,
+    /** A media operation on the call ended ({@code MediaCompleted}). */
+    MEDIA_COMPLETED,
+    /** A key was pressed on the call ({@code DigitReceived}). */
+    DIGIT,
+    /** The call hung up ({@code ActiveflowStopped} with reason {@code call_hangup}). */
+    CALL_HANGUP,
     /** A timer firing or a response for an action execution that was no longer current ({@code StaleInputIgnored}). */
     STALE_INPUT,
     /** Someone stopped the activeflow through the API ({@code ActiveflowStopped} with reason {@code stopped}). */

@@ -4,7 +4,9 @@ import io.callflow.domain.activeflow.ActiveflowCreated;
 import io.callflow.domain.activeflow.ActiveflowDeleted;
 import io.callflow.domain.activeflow.ActiveflowEvent;
 import io.callflow.domain.activeflow.ActiveflowStopped;
+import io.callflow.domain.activeflow.DigitReceived;
 import io.callflow.domain.activeflow.EffectResponded;
+import io.callflow.domain.activeflow.MediaCompleted;
 import io.callflow.domain.activeflow.StaleInputIgnored;
 import io.callflow.domain.activeflow.StopReason;
 import io.callflow.domain.activeflow.TimerFired;
@@ -55,6 +57,12 @@ record RecordedInput(InputKind kind, int sequence, int from, int to) {
         if (event instanceof EffectResponded) {
             return InputKind.EFFECT_RESPONDED;
         }
+        if (event instanceof MediaCompleted) {
+            return InputKind.MEDIA_COMPLETED;
+        }
+        if (event instanceof DigitReceived) {
+            return InputKind.DIGIT;
+        }
         if (event instanceof StaleInputIgnored) {
             return InputKind.STALE_INPUT;
         }
@@ -63,6 +71,7 @@ record RecordedInput(InputKind kind, int sequence, int from, int to) {
             return switch (stopped.reason()) {
                 case STOPPED -> InputKind.STOP;
                 case DELETED -> InputKind.DELETE;
+                case CALL_HANGUP -> InputKind.CALL_HANGUP;
                 default -> null;
             };
         }

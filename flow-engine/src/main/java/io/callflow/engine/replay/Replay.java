@@ -5,7 +5,9 @@ import io.callflow.domain.activeflow.ActiveflowDeleted;
 import io.callflow.domain.activeflow.ActiveflowEvent;
 import io.callflow.domain.activeflow.ActiveflowStopped;
 import io.callflow.domain.activeflow.EffectKind;
+import io.callflow.domain.activeflow.DigitReceived;
 import io.callflow.domain.activeflow.EffectResponded;
+import io.callflow.domain.activeflow.MediaCompleted;
 import io.callflow.domain.activeflow.StaleInputIgnored;
 import io.callflow.domain.activeflow.TimerFired;
 import io.callflow.engine.interpreter.ExecutionState;
@@ -25,6 +27,8 @@ import java.util.Locale;
  */
 public final class Replay {
     private static final String STALE_TIMER = "timer";
+    private static final String STALE_MEDIA = "media";
+    private static final String STALE_DIGIT = "digit";
     private static final String STALE_RESPONSE = "effect_response:";
 
     private final Interpreter interpreter;
@@ -73,8 +77,17 @@ public final class Replay {
                 yield interpreter.effectResponded(state, response.step(), response.actionId(), response.effect(),
                         response.status(), response.body(), response.error(), response.at());
             }
+            case MEDIA_COMPLETED -> {
+                MediaCompleted media = (MediaCompleted) record;
+                yield interpreter.mediaCompleted(state, media.step(), media.actionId(), media.succeeded(),
+                        media.detail(), media.variables(), media.at());
+            }
+            case DIGIT -> {
+                DigitReceived digit = (DigitReceived) record;
+                yield interpreter.digitReceived(state, digit.digit(), digit.at());
+            }
             case STALE_INPUT -> stale((StaleInputIgnored) record, state);
-            case STOP -> {
+            case STOP, CALL_HANGUP -> {
                 ActiveflowStopped stopped = (ActiveflowStopped) record;
                 yield interpreter.stop(state, stopped.reason(), stopped.detail(), stopped.at());
             }
@@ -96,6 +109,13 @@ public final class Replay {
                     .toUpperCase(Locale.ROOT));
             return interpreter.effectResponded(state, stale.step(), stale.actionId(), effect, 0, null, null,
                     stale.at());
+        }
+        if (STALE_MEDIA.equals(stale.input())) {
+            return interpreter.mediaCompleted(state, stale.step(), stale.actionId(), true, null, null, stale.at());
+        }
+        if (STALE_DIGIT.equals(stale.input())) {
+            // recorded only once the flow had ended, when no digit decides anything
+            return interpreter.digitReceived(state, "", stale.at());
         }
         throw new IllegalArgumentException("a stale input of unknown kind '" + stale.input() + "' cannot be replayed");
     }

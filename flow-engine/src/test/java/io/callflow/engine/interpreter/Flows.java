@@ -120,6 +120,14 @@ final class Flows {
                 ReferenceType.API, null, null, onComplete, completeCount, vars, T0));
     }
 
+    static final UUID CALL = UUID.fromString("ca11ca11-0000-0000-0000-000000000001");
+
+    /** An activeflow running for a call, so media actions run. */
+    static Session callSession(String actions) {
+        return new Session(ExecutionLimits.DEFAULT, new ActiveflowCreated(ACTIVEFLOW, CUSTOMER, null, null,
+                actions(actions), ReferenceType.CALL, CALL, null, null, 0, Map.of(), T0));
+    }
+
     static ObjectNode object(String text) {
         return (ObjectNode) json(text);
     }

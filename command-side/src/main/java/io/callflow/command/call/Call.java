@@ -1,0 +1,125 @@
+package io.callflow.command.call;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.callflow.domain.call.CallCreated;
+import io.callflow.domain.call.CallDigitReceived;
+import io.callflow.domain.call.CallDirection;
+import io.callflow.domain.call.CallEvent;
+import io.callflow.domain.call.CallHungUp;
+import io.callflow.domain.call.CallId;
+import io.callflow.domain.call.CallRecordingFinished;
+import io.callflow.domain.call.CallRecordingStarted;
+import io.callflow.domain.call.CallStatus;
+import io.callflow.domain.call.CallStatusChanged;
+import io.callflow.domain.call.CreateCall;
+import io.callflow.domain.call.HangupBy;
+import io.callflow.domain.call.HangupCall;
+import io.callflow.domain.call.HangupReason;
+import io.callflow.domain.call.RecordCallDigit;
+import io.callflow.domain.call.RecordCallEnded;
+import io.callflow.domain.call.RecordCallProgress;
+import io.callflow.domain.call.RecordRecordingFinished;
+import io.callflow.domain.call.RecordRecordingStarted;
+import io.callflow.domain.common.CustomerId;
+import io.callflow.domain.common.NotFound;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A call: the status machine of reference 6.1, local hangup requests (6.2) and the
+ * finalization of {@code hangup_reason} and {@code hangup_by} (6.3). The SIP edge reports
+ * facts; this aggregate decides what they mean.
+ */
+@Aggregate(cache = "callCache")
+public class Call {
+    @AggregateIdentifier
+    private CallId callId;
+    private CustomerId customerId;
+    private CallDirection direction;
+    private CallStatus status;
+
+    @CommandHandler
+    Call(CreateCall command) {
+        apply(new CallCreated(command.callId(), command.customerId(), command.direction(), command.source(),
+                command.destination(), command.flowId(), command.actions(), command.activeflowId(),
+                command.masterCallId(), command.sipCallId(), command.peer(), command.trunkId(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(RecordCallProgress command) {
+        if (status.canMoveTo(command.status()) && (command.status() == CallStatus.RINGING
+                || command.status() == CallStatus.PROGRESSING)) {
+            apply(new CallStatusChanged(callId, customerId, command.status(), null, command.at()));
+        }
+    }
+
+    /** 6.2: nothing if already ending; an unanswered outgoing call is canceled, anything else terminated. */
+    @CommandHandler
+    void handle(HangupCall command) {
+        if (command.customerId() != null && !command.customerId().equals(customerId)) {
+            throw new NotFound("call " + callId);
+        }
+        if (status == CallStatus.TERMINATING || status == CallStatus.CANCELING || status == CallStatus.HANGUP) {
+            return;
+        }
+        boolean unanswered = status == CallStatus.DIALING || status == CallStatus.RINGING;
+        CallStatus next = direction == CallDirection.OUTGOING && unanswered
+                ? CallStatus.CANCELING : CallStatus.TERMINATING;
+        apply(new CallStatusChanged(callId, customerId, next, command.reason(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(RecordCallEnded command) {
+        if (status == CallStatus.HANGUP) {
+            return;
+        }
+        HangupReason reason = HangupReason.of(direction, status, command.cause());
+        HangupBy by = status == CallStatus.TERMINATING || status == CallStatus.CANCELING
+                ? HangupBy.LOCAL : HangupBy.REMOTE;
+        apply(new CallHungUp(callId, customerId, reason, by, command.cause(), command.sipStatus(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(RecordCallDigit command) {
+        if (status != CallStatus.HANGUP) {
+            apply(new CallDigitReceived(callId, customerId, command.digit(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordRecordingStarted command) {
+        apply(new CallRecordingStarted(callId, customerId, command.recordingId(), command.format(),
+                command.channels(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(RecordRecordingFinished command) {
+        apply(new CallRecordingFinished(callId, customerId, command.recordingId(), command.durationMs(),
+                command.file(), command.detail(), command.at()));
+    }
+
+    @EventSourcingHandler
+    void on(CallEvent event) {
+        if (event instanceof CallCreated e) {
+            callId = e.callId();
+            customerId = e.customerId();
+            direction = e.direction();
+            status = CallStatus.DIALING;
+        } else if (event instanceof CallStatusChanged e) {
+            status = e.status();
+        } else if (event instanceof CallHungUp) {
+            status = CallStatus.HANGUP;
+        }
+    }
+
+    CallStatus status() {
+        return status;
+    }
+
+    /** Required by Axon to rebuild the aggregate from its events. */
+    protected Call() {
+    }
+}

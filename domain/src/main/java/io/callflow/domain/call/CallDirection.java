@@ -1,0 +1,4 @@
+package io.callflow.domain.call;
+
+/** Who started the call. */
+public enum CallDirection { INCOMING, OUTGOING }

@@ -1,0 +1,14 @@
+package io.callflow.domain.call;
+
+import io.callflow.domain.common.CustomerId;
+import java.time.Instant;
+
+/** What happened to a call: every SIP transition, key press and recording is one of these. */
+public sealed interface CallEvent permits CallCreated, CallStatusChanged, CallHungUp, CallDigitReceived,
+        CallRecordingStarted, CallRecordingFinished {
+    CallId callId();
+
+    CustomerId customerId();
+
+    Instant at();
+}

@@ -1,0 +1,27 @@
+package io.callflow.domain.call;
+
+import io.callflow.domain.action.Action;
+import io.callflow.domain.activeflow.ActiveflowId;
+import io.callflow.domain.common.CustomerId;
+import io.callflow.domain.flow.FlowId;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Create a call in status dialing (see {@link CallCreated}). */
+public record CreateCall(
+        @TargetAggregateIdentifier CallId callId,
+        CustomerId customerId,
+        CallDirection direction,
+        Address source,
+        Address destination,
+        FlowId flowId,
+        List<Action> actions,
+        ActiveflowId activeflowId,
+        CallId masterCallId,
+        String sipCallId,
+        String peer,
+        UUID trunkId,
+        Instant at) {
+}
