@@ -1,0 +1,13 @@
+package io.callflow.domain.number;
+
+import io.callflow.domain.common.CustomerId;
+import java.time.Instant;
+
+/** What happened to a number. */
+public sealed interface NumberEvent permits NumberCreated, NumberUpdated, NumberDeleted {
+    NumberId numberId();
+
+    CustomerId customerId();
+
+    Instant at();
+}

@@ -1,0 +1,13 @@
+package io.callflow.domain.trunk;
+
+import io.callflow.domain.common.CustomerId;
+import java.time.Instant;
+
+/** What happened to a trunk. No event carries a password. */
+public sealed interface TrunkEvent permits TrunkCreated, TrunkUpdated, TrunkDeleted {
+    TrunkId trunkId();
+
+    CustomerId customerId();
+
+    Instant at();
+}
