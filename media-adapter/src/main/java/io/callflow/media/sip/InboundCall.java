@@ -1,0 +1,143 @@
+package io.callflow.media.sip;
+
+import io.callflow.domain.call.HangupCause;
+import io.callflow.media.rtp.MediaFormat;
+import io.callflow.media.rtp.RtpSession;
+import io.callflow.media.rtp.Sdp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** A call someone placed to us: early until {@link #answer()}, confirmed by the caller's ACK. */
+final class InboundCall extends EdgeCall {
+    private static final Logger log = LoggerFactory.getLogger(InboundCall.class);
+
+    private enum State { EARLY, ANSWERED, CONFIRMED, REFUSED }
+
+    private final ServerTransaction invite;
+    private final Request request;
+    private final MediaFormat format;
+    private final String toTag;
+    private final String transport;
+    private final String peer;
+    private State state = State.EARLY;
+
+    InboundCall(UserAgent agent, String callId, RtpSession rtp, CallRegistry registry, Executor workers,
+                ScheduledExecutorService timers, ServerTransaction invite, Request request, MediaFormat format,
+                String transport, String peer, String toTag) {
+        super(agent, callId, rtp, registry, workers, timers);
+        this.invite = invite;
+        this.request = request;
+        this.format = format;
+        this.transport = transport;
+        this.peer = peer;
+        this.toTag = toTag;
+        this.dialog = invite.getDialog();
+    }
+
+    @Override
+    public String peer() {
+        return peer;
+    }
+
+    /** Asks the platform about this call on the call's executor; a rejection answers the INVITE and frees the port. */
+    void admit(InboundCalls inboundCalls, IncomingInvite incoming) {
+        later(() -> {
+            if (isEnded()) {
+                return;
+            }
+            Admission admission;
+            try {
+                admission = inboundCalls.admit(incoming);
+            } catch (RuntimeException e) {
+                log.warn("call {}: admission failed", callId, e);
+                admission = new Admission.Reject(500, "Server Internal Error");
+            }
+            if (admission instanceof Admission.Accept accept) {
+                listener = accept.listener();
+            } else if (admission instanceof Admission.Reject reject && leaveEarly(State.REFUSED)) {
+                agent.respond(invite, request, reject.status(), toTag);
+                end(SipStatus.causeOf(reject.status()), false, reject.status());
+            }
+        });
+    }
+
+    private synchronized boolean early() {
+        return state == State.EARLY && !isEnded();
+    }
+
+    /** Moves on from the early state; false when another event already did. */
+    private synchronized boolean leaveEarly(State next) {
+        if (!early()) {
+            return false;
+        }
+        state = next;
+        return true;
+    }
+
+    @Override
+    public void ring() {
+        if (early() && agent.respond(invite, request, Response.RINGING, toTag)) {
+            tell(CallListener::ringing);
+        }
+    }
+
+    @Override
+    public void answer() {
+        if (!leaveEarly(State.ANSWERED)) {
+            return;
+        }
+        try {
+            Response ok = agent.response(Response.OK, request, toTag);
+            ok.addHeader(agent.contact(transport));
+            localSdp = Sdp.answer(agent.host(), rtp.localPort(), System.currentTimeMillis(), format);
+            ok.setContent(localSdp, agent.contentType("application", "sdp"));
+            invite.sendResponse(ok);
+            log.info("call {} answered with {}", callId, format.codec());
+        } catch (Exception e) {
+            log.warn("call {}: 200 OK not sent: {}", callId, e.toString());
+            end(HangupCause.FAILED, false, 0);
+        }
+    }
+
+    /** The caller's ACK to our 200 OK. */
+    void acked() {
+        synchronized (this) {
+            if (state != State.ANSWERED || isEnded()) {
+                return;
+            }
+            state = State.CONFIRMED;
+        }
+        tell(CallListener::answered);
+    }
+
+    /** The caller gave up before we answered (the CANCEL got its 200 already); false when it was too late. */
+    boolean cancelled() {
+        if (!leaveEarly(State.REFUSED)) {
+            return false;
+        }
+        agent.respond(invite, request, Response.REQUEST_TERMINATED, toTag);
+        // The caller gave up while it rang: for an incoming call that is VoIPbin's "noanswer".
+        end(HangupCause.NO_ANSWER, true, Response.REQUEST_TERMINATED);
+        return true;
+    }
+
+    @Override
+    public void hangup(HangupCause cause) {
+        if (isEnded()) {
+            return;
+        }
+        if (leaveEarly(State.REFUSED)) {
+            int status = SipStatus.statusFor(cause);
+            agent.respond(invite, request, status, toTag);
+            end(cause, false, status);
+        } else {
+            bye(new Ending(cause, false, 0));
+        }
+    }
+}

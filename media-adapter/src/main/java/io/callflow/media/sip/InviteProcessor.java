@@ -1,0 +1,103 @@
+package io.callflow.media.sip;
+
+import gov.nist.javax.sip.message.SIPMessage;
+import io.callflow.media.rtp.MediaFormat;
+import io.callflow.media.rtp.PortRange;
+import io.callflow.media.rtp.RtpReactor;
+import io.callflow.media.rtp.RtpSession;
+import io.callflow.media.rtp.Sdp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sip.ServerTransaction;
+import javax.sip.address.SipURI;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * A new INVITE: 100 Trying at once, then the SDP offer decides (no offer or no common
+ * codec: 488, unreadable: 400) before an RTP port is taken and the platform is asked.
+ * An INVITE inside a live call (re-INVITE, session refresh) gets our current SDP again.
+ */
+final class InviteProcessor implements RequestProcessor {
+    private static final Logger log = LoggerFactory.getLogger(InviteProcessor.class);
+
+    private final UserAgent agent;
+    private final CallRegistry calls;
+    private final RtpReactor reactor;
+    private final PortRange ports;
+    private final InboundCalls inboundCalls;
+    private final Executor workers;
+    private final ScheduledExecutorService timers;
+
+    InviteProcessor(UserAgent agent, CallRegistry calls, RtpReactor reactor, PortRange ports, InboundCalls inboundCalls,
+                    Executor workers, ScheduledExecutorService timers) {
+        this.agent = agent;
+        this.calls = calls;
+        this.reactor = reactor;
+        this.ports = ports;
+        this.inboundCalls = inboundCalls;
+        this.workers = workers;
+        this.timers = timers;
+    }
+
+    @Override
+    public void process(Request request, ServerTransaction transaction) {
+        String callId = UserAgent.callIdOf(request);
+        EdgeCall existing = calls.get(callId);
+        if (existing != null) {
+            existing.reinvite(request, transaction);
+            return;
+        }
+        agent.respond(transaction, request, Response.TRYING, null);
+        String tag = UserAgent.newTag();
+        if (!(request.getRequestURI() instanceof SipURI uri) || uri.getUser() == null) {
+            agent.respond(transaction, request, Response.NOT_FOUND, tag);
+            return;
+        }
+        String body = UserAgent.body(request);
+        if (body == null) {
+            agent.respond(transaction, request, Response.NOT_ACCEPTABLE_HERE, tag);
+            return;
+        }
+        Sdp offer;
+        try {
+            offer = Sdp.parse(body);
+        } catch (Sdp.MalformedSdp e) {
+            log.info("INVITE {} refused: bad SDP ({})", callId, e.getMessage());
+            agent.respond(transaction, request, Response.BAD_REQUEST, tag);
+            return;
+        }
+        MediaFormat format = offer.negotiate();
+        if (format == null) {
+            log.info("INVITE {} refused: no common codec in {}", callId, offer.payloadTypes());
+            agent.respond(transaction, request, Response.NOT_ACCEPTABLE_HERE, tag);
+            return;
+        }
+        RtpSession rtp;
+        try {
+            rtp = RtpSession.open(reactor, ports, agent.settings.bindAddress());
+        } catch (IOException | IllegalStateException e) {
+            log.warn("INVITE {} refused: {}", callId, e.getMessage());
+            agent.respond(transaction, request, Response.SERVICE_UNAVAILABLE, tag);
+            return;
+        }
+        rtp.connect(new InetSocketAddress(offer.address(), offer.port()), format);
+        String transport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
+        SIPMessage message = (SIPMessage) request;
+        String peer = message.getRemoteAddress().getHostAddress() + ":" + message.getRemotePort();
+        InboundCall call = new InboundCall(agent, callId, rtp, calls, workers, timers, transaction, request, format,
+                transport, peer, tag);
+        calls.add(call);
+        log.info("call {} from {} to {} offered {}", callId, UserAgent.fromUri(request), uri.getUser(), format.codec());
+        String displayName = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getDisplayName();
+        call.admit(inboundCalls, new IncomingInvite(uri.getUser(), UserAgent.fromUri(request), displayName,
+                UserAgent.toUri(request), transport, call));
+    }
+}

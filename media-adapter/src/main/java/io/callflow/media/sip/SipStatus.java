@@ -1,0 +1,31 @@
+package io.callflow.media.sip;
+
+import io.callflow.domain.call.HangupCause;
+
+/** How final SIP statuses and hangup causes translate into each other. */
+final class SipStatus {
+    private SipStatus() {
+    }
+
+    /** Why an outbound call ended, from the final error status the far end answered. */
+    static HangupCause causeOf(int status) {
+        return switch (status) {
+            case 486, 600 -> HangupCause.USER_BUSY;
+            case 480, 408 -> HangupCause.NO_ANSWER;
+            case 603 -> HangupCause.CALL_REJECTED;
+            case 404, 484, 604 -> HangupCause.UNKNOWN;
+            default -> HangupCause.FAILED;
+        };
+    }
+
+    /** The final error status that turns an unanswered inbound call away for {@code cause}. */
+    static int statusFor(HangupCause cause) {
+        return switch (cause) {
+            case USER_BUSY -> 486;
+            case CALL_REJECTED -> 603;
+            case UNKNOWN -> 404;
+            case FAILED -> 500;
+            default -> 480;
+        };
+    }
+}
