@@ -1,0 +1,158 @@
+package io.callflow.media.sip;
+
+import io.callflow.domain.call.HangupCause;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SIPp calls our edge over loopback UDP. Number 1000 is taken, every other number is unknown. */
+class InboundCallTest {
+    private static final String KNOWN = "1000";
+
+    private final BlockingQueue<IncomingInvite> admitted = new LinkedBlockingQueue<>();
+    private final AtomicInteger asked = new AtomicInteger();
+    private final RecordedCall listener = new RecordedCall();
+    private JainSipEdge edge;
+    private int port;
+
+    @BeforeEach
+    void start() {
+        port = FreePorts.sip();
+        int rtp = FreePorts.rtpBase();
+        edge = new JainSipEdge(new SipSettings("127.0.0.1", port, "127.0.0.1", rtp, rtp + 99), invite -> {
+            asked.incrementAndGet();
+            if (!invite.number().equals(KNOWN)) {
+                return new Admission.Reject(404, "Not Found");
+            }
+            admitted.add(invite);
+            return new Admission.Accept(listener);
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        edge.close();
+    }
+
+    @Test
+    void options_is_answered_200() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_options.xml", port, KNOWN)) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+    }
+
+    @Test
+    void answered_call_carries_audio_and_one_key_and_ends_when_the_caller_hangs_up() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_call_pcap.xml", port, KNOWN)) {
+            IncomingInvite invite = admitted.poll(20, TimeUnit.SECONDS);
+            assertThat(invite).as(sipp::logs).isNotNull();
+            assertThat(invite.fromDisplayName()).isEqualTo("Alice");
+            assertThat(invite.transport()).isEqualToIgnoringCase("udp");
+            SipCall call = invite.call();
+            call.ring();
+            call.answer();
+            assertThat(listener.next()).isEqualTo("ringing");
+            assertThat(listener.next()).isEqualTo("answered");
+
+            AtomicInteger frames = new AtomicInteger();
+            AtomicBoolean heardSomething = new AtomicBoolean();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!listener.ended.isDone() && System.nanoTime() < deadline) {
+                short[] frame = call.media().receive();
+                if (frame != null) {
+                    frames.incrementAndGet();
+                    for (short sample : frame) {
+                        heardSomething.compareAndSet(false, sample != 0);
+                    }
+                }
+                call.media().send(new short[160]);
+                Thread.sleep(20);
+            }
+            RecordedCall.Ended ended = listener.awaitEnded();
+            assertThat(ended).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, true, 0));
+            assertThat(frames.get()).as("frames received").isPositive();
+            assertThat(heardSomething).isTrue();
+            assertThat(listener.digits).containsExactly('1');
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
+    void unknown_number_is_refused_404_and_keeps_no_port() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_invite_404.xml", port, "4040")) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertThat(asked).hasValue(1);
+        assertReleased();
+    }
+
+    @Test
+    void offer_without_g711_is_refused_488_without_asking_the_platform() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_invite_488.xml", port, KNOWN)) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertThat(asked).hasValue(0);
+        assertReleased();
+    }
+
+    @Test
+    void garbage_datagram_does_not_stop_the_edge_answering_options() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            byte[][] garbage = {
+                    {0, 1, 2, 3, (byte) 0xff, (byte) 0xfe, 13, 10, 13, 10},
+                    "INVITE sip:1000@127.0.0.1 SIP/2.0\r\nVia: nonsense\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                    "SIP/2.0 200 OK\r\nCSeq: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+            };
+            for (byte[] datagram : garbage) {
+                socket.send(new DatagramPacket(datagram, datagram.length, InetAddress.getLoopbackAddress(), port));
+            }
+        }
+        try (Sipp sipp = Sipp.client("uac_options.xml", port, KNOWN)) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
+    void method_we_do_not_handle_gets_501() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_message.xml", port, KNOWN)) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
+    void bye_for_no_known_call_gets_481() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_bye_unknown.xml", port, KNOWN)) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    private void assertReleased() throws InterruptedException {
+        awaitTrue(() -> edge.liveCalls() == 0 && edge.rtpPorts().inUse() == 0);
+        assertThat(edge.liveCalls()).isZero();
+        assertThat(edge.rtpPorts().inUse()).isZero();
+    }
+
+    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.callflow.media.sip;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One SIPp 3.6 run over loopback: a scenario from {@code src/test/resources/sipp}, one call ({@code -m 1}), a hard timeout. */
+final class Sipp implements AutoCloseable {
+    private final Process process;
+    private final Path directory;
+    private final int port;
+
+    private Sipp(Process process, Path directory, int port) {
+        this.process = process;
+        this.directory = directory;
+        this.port = port;
+    }
+
+    /** A SIPp client calling {@code service}@127.0.0.1:{@code edgePort}. */
+    static Sipp client(String scenario, int edgePort, String service) throws IOException {
+        return start(scenario, List.of("-s", service, "127.0.0.1:" + edgePort));
+    }
+
+    /** A SIPp server waiting for one call; returns once it listens. */
+    static Sipp server(String scenario) throws IOException {
+        Sipp sipp = start(scenario, List.of());
+        sipp.awaitListening();
+        return sipp;
+    }
+
+    private static Sipp start(String scenario, List<String> extra) throws IOException {
+        Path directory = Files.createTempDirectory("sipp");
+        int port = FreePorts.sip();
+        List<String> command = new ArrayList<>(List.of("sipp", "-sf", resource(scenario), "-i", "127.0.0.1",
+                "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(FreePorts.sip()),
+                "-m", "1", "-timeout", "30s", "-timeout_error", "-nostdin", "-trace_err", "-trace_msg"));
+        command.addAll(extra);
+        Process process = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(directory.resolve("screen.txt").toFile()).start();
+        return new Sipp(process, directory, port);
+    }
+
+    private static String resource(String scenario) {
+        try {
+            return new File(Sipp.class.getResource("/sipp/" + scenario).toURI()).getAbsolutePath();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(scenario, e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** SIPp's exit code: 0 when its one call followed the scenario to the end. */
+    int exitCode() throws InterruptedException {
+        if (!process.waitFor(45, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    /** SIPp's error and message logs, for assertion messages. */
+    String logs() {
+        StringBuilder text = new StringBuilder();
+        try (var files = Files.list(directory)) {
+            for (Path file : files.sorted().toList()) {
+                String content = Files.readString(file);
+                text.append("== ").append(file.getFileName()).append('\n')
+                        .append(content.length() > 6000 ? content.substring(content.length() - 6000) : content);
+            }
+        } catch (IOException e) {
+            text.append(e);
+        }
+        return text.toString();
+    }
+
+    private void awaitListening() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try (DatagramSocket probe = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+                probe.close();
+                Thread.sleep(50);
+            } catch (SocketException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
