@@ -1,0 +1,80 @@
+package io.callflow.media.calls;
+
+import io.callflow.domain.activeflow.RecordDigit;
+import io.callflow.domain.activeflow.RecordMediaOutcome;
+import io.callflow.domain.activeflow.StopActiveflowForCall;
+import io.callflow.domain.call.CallStatus;
+import io.callflow.domain.call.HangupCall;
+import io.callflow.domain.call.HangupCause;
+import io.callflow.domain.call.HangupReason;
+import io.callflow.domain.call.RecordCallDigit;
+import io.callflow.domain.call.RecordCallEnded;
+import io.callflow.domain.call.RecordCallProgress;
+import io.callflow.domain.call.RecordRecordingFinished;
+import io.callflow.domain.call.RecordRecordingStarted;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the media side tells the aggregates: SIP facts to the call, media outcomes and key presses to its activeflow. */
+final class CallCommands {
+    private static final Logger log = LoggerFactory.getLogger(CallCommands.class);
+
+    private final CommandGateway gateway;
+    private final Clock clock;
+
+    CallCommands(CommandGateway gateway, Clock clock) {
+        this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    void progress(LiveCall call, CallStatus status) {
+        send(new RecordCallProgress(call.callId(), status, clock.instant()));
+    }
+
+    void ended(LiveCall call, HangupCause cause, int sipStatus) {
+        send(new RecordCallEnded(call.callId(), cause, sipStatus, clock.instant()));
+        send(new StopActiveflowForCall(call.activeflowId(), call.customerId(), "the call hung up", clock.instant()));
+    }
+
+    void digit(LiveCall call, char digit) {
+        String key = String.valueOf(digit);
+        send(new RecordCallDigit(call.callId(), key, clock.instant()));
+        if (call.isAnswered() || call.flowOnAnswer() == null) {
+            send(new RecordDigit(call.activeflowId(), call.customerId(), key, clock.instant()));
+        }
+    }
+
+    void hangup(LiveCall call, HangupReason reason) {
+        send(new HangupCall(call.callId(), null, reason, clock.instant()));
+    }
+
+    void outcome(LiveCall call, long step, UUID actionId, boolean succeeded, String detail,
+                 Map<String, String> variables) {
+        send(new RecordMediaOutcome(call.activeflowId(), call.customerId(), step, actionId, succeeded, detail,
+                variables, clock.instant()));
+    }
+
+    void recordingStarted(LiveCall call, UUID recordingId, String channels) {
+        send(new RecordRecordingStarted(call.callId(), recordingId, "wav", channels, clock.instant()));
+    }
+
+    void recordingFinished(LiveCall call, UUID recordingId, Path file, Duration length, String detail) {
+        send(new RecordRecordingFinished(call.callId(), recordingId, length.toMillis(), file.toString(), detail,
+                clock.instant()));
+    }
+
+    /** Sends and waits: commands for one call arrive in the order its events happened. */
+    void send(Object command) {
+        try {
+            gateway.sendAndWait(command);
+        } catch (RuntimeException e) {
+            log.warn("{} was not accepted: {}", command.getClass().getSimpleName(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package io.callflow.media.calls;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callflow.domain.activeflow.ActiveflowStopped;
+import io.callflow.domain.activeflow.MediaCancelled;
+import io.callflow.domain.activeflow.MediaRequested;
+import io.callflow.domain.activeflow.RecordMediaOutcome;
+import io.callflow.domain.activeflow.ReferenceType;
+import io.callflow.domain.activeflow.StopReason;
+import io.callflow.domain.call.CallCreated;
+import io.callflow.domain.call.CallStatus;
+import io.callflow.domain.call.CallStatusChanged;
+import io.callflow.domain.call.HangupReason;
+import io.callflow.media.mixer.AmdParameters;
+import io.callflow.media.mixer.AmdResult;
+import io.callflow.media.mixer.AudioSource;
+import io.callflow.media.mixer.MixingCore;
+import io.callflow.media.mixer.PlaybackListener;
+import io.callflow.media.mixer.RecordingMode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Performs what flows ask of their calls, on the calls this node terminates: the side-effect
+ * handler of DESIGN "How a call flows". It never runs for a replay ({@link DisallowReplay}),
+ * and each (activeflow, step) runs once, so a redelivered request plays nothing twice.
+ * Outcomes go back to the activeflow as {@link RecordMediaOutcome}.
+ */
+@ProcessingGroup(CallMedia.GROUP)
+@DisallowReplay
+public class CallMedia implements AutoCloseable {
+    public static final String GROUP = "media";
+    private static final Logger log = LoggerFactory.getLogger(CallMedia.class);
+
+    private final LiveCalls calls;
+    private final MixingCore mixer;
+    private final CallCommands commands;
+    private final Dialer dialer;
+    private final Path recordings;
+    private final Clock clock;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "media-timers"));
+    /** Outcomes are sent from here: mixer listeners must not block. */
+    private final ExecutorService outcomes = Executors.newFixedThreadPool(2, r -> new Thread(r, "media-outcomes"));
+
+    public CallMedia(LiveCalls calls, MixingCore mixer, CommandGateway gateway, Dialer dialer, Path recordings,
+                     Clock clock) {
+        this.calls = calls;
+        this.mixer = mixer;
+        this.commands = new CallCommands(gateway, clock);
+        this.dialer = dialer;
+        this.recordings = recordings;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(MediaRequested request) {
+        LiveCall call = calls.find(request.callId()).orElse(null);
+        if (call == null) {
+            if (request.awaited()) {
+                commands.send(new RecordMediaOutcome(request.activeflowId(), request.customerId(), request.step(),
+                        request.actionId(), false, "the call is not up on this node", Map.of(), clock.instant()));
+            }
+            return;
+        }
+        if (!call.firstTime(request.step())) {
+            return;
+        }
+        try {
+            perform(call, request);
+        } catch (RuntimeException e) {
+            log.warn("call {}: {} failed", call.callId(), request.operation(), e);
+            done(call, request, false, request.operation() + " failed: " + e.getMessage(), Map.of());
+        }
+    }
+
+    @EventHandler
+    void on(MediaCancelled cancelled) {
+        calls.find(cancelled.callId()).ifPresent(call -> {
+            String playback = call.playbacks().remove(cancelled.step());
+            if (playback != null) {
+                mixer.stopPlayback(playback);
+            }
+        });
+    }
+
+    /** A local hangup (flow, API, activeflow end) reached the call: signal it. */
+    @EventHandler
+    void on(CallStatusChanged changed) {
+        if (changed.status() != CallStatus.TERMINATING && changed.status() != CallStatus.CANCELING) {
+            return;
+        }
+        calls.find(changed.callId().value()).ifPresent(call -> {
+            HangupReason reason = changed.requestedReason() == null ? HangupReason.NORMAL : changed.requestedReason();
+            call.requestHangup(reason.cause());
+            if (call.sip() != null) {
+                call.sip().hangup(reason.cause());
+            }
+        });
+    }
+
+    /** Reference 3.9: the flow ending, for any reason but the call's own hangup, hangs the call up. */
+    @EventHandler
+    void on(ActiveflowStopped stopped) {
+        if (stopped.referenceType() != ReferenceType.CALL || stopped.reason() == StopReason.CALL_HANGUP) {
+            return;
+        }
+        calls.find(stopped.referenceId()).ifPresent(call -> commands.hangup(call, HangupReason.NORMAL));
+    }
+
+    @EventHandler
+    void on(CallCreated created) {
+        dialer.dial(created);
+    }
+
+    private void perform(LiveCall call, MediaRequested request) {
+        ObjectNode option = request.option();
+        switch (request.operation()) {
+            case "answer" -> answer(call, request);
+            case "talk" -> play(call, request, List.of(new AudioSource.Speech(text(option, "text", ""),
+                    text(option, "language", ""), text(option, "voice_id", ""))));
+            case "play" -> play(call, request, sources(option.get("stream_urls")));
+            case "beep" -> play(call, request, List.of(new AudioSource.Tone("beep", 0)));
+            case "digits_send" -> sendDigits(call, request, option);
+            case "echo", "stream_echo" -> echo(call, request, number(option, "duration", 0));
+            case "hangup" -> commands.hangup(call, HangupReason.fromWireName(text(option, "reason", "normal"))
+                    .orElse(HangupReason.NORMAL));
+            case "mute", "unmute" -> {
+                mute(call, text(option, "direction", "both"), "mute".equals(request.operation()));
+                done(call, request, true, null, Map.of());
+            }
+            case "recording_start" -> startRecording(call, request, option);
+            case "recording_stop" -> {
+                stopRecordings(call);
+                done(call, request, true, null, Map.of());
+            }
+            case "amd" -> detectMachine(call, request, option);
+            default -> done(call, request, false, request.operation() + " is not supported on calls yet", Map.of());
+        }
+    }
+
+    private void answer(LiveCall call, MediaRequested request) {
+        call.whenAnswered(() -> done(call, request, true, null, Map.of()));
+        call.sip().answer();
+    }
+
+    /** Audio needs an answered call: a flow that speaks before it answers answers first. */
+    private void whenUp(LiveCall call, Runnable action) {
+        if (!call.isAnswered()) {
+            call.sip().answer();
+        }
+        call.whenAnswered(action);
+    }
+
+    private void play(LiveCall call, MediaRequested request, List<AudioSource> sources) {
+        whenUp(call, () -> {
+            String playback = mixer.play(call.legId(), sources, (outcome, detail) -> {
+                call.playbacks().remove(request.step());
+                done(call, request, outcome != PlaybackListener.Outcome.FAILED, detail, Map.of());
+            });
+            call.playbacks().put(request.step(), playback);
+        });
+    }
+
+    private static List<AudioSource> sources(JsonNode urls) {
+        List<AudioSource> sources = new ArrayList<>();
+        if (urls != null) {
+            urls.forEach(url -> sources.add(source(url.asText())));
+        }
+        return sources;
+    }
+
+    /** {@code tone:<name>} plays a generated tone (beep, dtmf:5, ringback:us ...); anything else is fetched. */
+    private static AudioSource source(String url) {
+        if (url.startsWith("tone:")) {
+            return new AudioSource.Tone(url.substring("tone:".length()), 0);
+        }
+        return new AudioSource.Url(URI.create(url));
+    }
+
+    private void sendDigits(LiveCall call, MediaRequested request, ObjectNode option) {
+        String digits = text(option, "digits", "");
+        long duration = number(option, "duration", 100);
+        long interval = number(option, "interval", 0);
+        whenUp(call, () -> {
+            for (int i = 0; i < digits.length(); i++) {
+                char digit = digits.charAt(i);
+                timers.schedule(() -> call.sip().sendDigit(digit, (int) duration), i * (duration + interval),
+                        TimeUnit.MILLISECONDS);
+            }
+            long total = digits.length() * duration + Math.max(0, digits.length() - 1) * interval;
+            timers.schedule(() -> done(call, request, true, null, Map.of()), total, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Reference 4: a duration of 0 or less echoes for 180 s. */
+    private void echo(LiveCall call, MediaRequested request, long duration) {
+        long millis = duration <= 0 ? 180_000 : duration;
+        whenUp(call, () -> {
+            mixer.echo(call.legId(), true);
+            timers.schedule(() -> {
+                mixer.echo(call.legId(), false);
+                done(call, request, true, null, Map.of());
+            }, millis, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** D14: {@code in} is what the caller says (nobody hears it), {@code out} what the caller hears. */
+    private void mute(LiveCall call, String direction, boolean on) {
+        if ("in".equals(direction) || "both".equals(direction) || direction.isEmpty()) {
+            mixer.mute(call.legId(), on);
+        }
+        if ("out".equals(direction) || "both".equals(direction) || direction.isEmpty()) {
+            mixer.deaf(call.legId(), on);
+        }
+    }
+
+    private void startRecording(LiveCall call, MediaRequested request, ObjectNode option) {
+        UUID recordingId = UUID.nameUUIDFromBytes((request.activeflowId() + "/recording/" + request.step())
+                .getBytes(StandardCharsets.UTF_8));
+        Path file = recordings.resolve(recordingId + ".wav");
+        whenUp(call, () -> {
+            if (option.path("beep_start").asBoolean(false)) {
+                mixer.play(call.legId(), List.of(new AudioSource.Tone("beep", 0)), (outcome, detail) -> { });
+            }
+            String recording = mixer.record(call.legId(), file, RecordingMode.MONO, (path, length, detail) -> {
+                call.recordings().remove(recordingId);
+                outcomes.execute(() -> commands.recordingFinished(call, recordingId, path, length, detail));
+            });
+            call.recordings().put(recordingId, recording);
+            outcomes.execute(() -> commands.recordingStarted(call, recordingId, "mono"));
+            long seconds = number(option, "duration", 0);
+            if (seconds > 0) {
+                timers.schedule(() -> mixer.stopRecording(recording), seconds, TimeUnit.SECONDS);
+            }
+            done(call, request, true, null, Map.of("voipbin.recording.id", recordingId.toString()));
+        });
+    }
+
+    private void stopRecordings(LiveCall call) {
+        call.recordings().values().forEach(mixer::stopRecording);
+    }
+
+    private void detectMachine(LiveCall call, MediaRequested request, ObjectNode option) {
+        boolean hangupOnMachine = "hangup".equals(text(option, "machine_handle", "hangup"));
+        whenUp(call, () -> mixer.detectMachine(call.legId(), AmdParameters.defaults(), (AmdResult result) -> {
+            String verdict = result.verdict().name().toLowerCase(Locale.ROOT);
+            Map<String, String> variables = Map.of("voipbin.amd.result", verdict,
+                    "voipbin.amd.cause", result.cause() == null ? "" : result.cause());
+            outcomes.execute(() -> {
+                if (request.awaited()) {
+                    commands.outcome(call, request.step(), request.actionId(), true, null, variables);
+                }
+                if (result.verdict() == AmdResult.Verdict.MACHINE && hangupOnMachine) {
+                    commands.hangup(call, HangupReason.AMD);
+                }
+            });
+        }));
+    }
+
+    private void done(LiveCall call, MediaRequested request, boolean succeeded, String detail,
+                      Map<String, String> variables) {
+        if (request.awaited()) {
+            outcomes.execute(() -> commands.outcome(call, request.step(), request.actionId(), succeeded, detail,
+                    variables));
+        }
+    }
+
+    private static String text(ObjectNode option, String name, String fallback) {
+        JsonNode value = option == null ? null : option.get(name);
+        return value == null || value.isNull() ? fallback : value.asText();
+    }
+
+    private static long number(ObjectNode option, String name, long fallback) {
+        JsonNode value = option == null ? null : option.get(name);
+        return value == null || !value.canConvertToLong() ? fallback : value.asLong();
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        outcomes.shutdown();
+    }
+}

@@ -1,0 +1,96 @@
+package io.callflow.media.calls;
+
+import io.callflow.domain.activeflow.ActiveflowId;
+import io.callflow.domain.activeflow.ReferenceType;
+import io.callflow.domain.activeflow.StartActiveflow;
+import io.callflow.domain.call.Address;
+import io.callflow.domain.call.CallDirection;
+import io.callflow.domain.call.CallId;
+import io.callflow.domain.call.CallStatus;
+import io.callflow.domain.call.CreateCall;
+import io.callflow.domain.call.HangupCause;
+import io.callflow.domain.number.NumberDirectory;
+import io.callflow.domain.number.NumberRoute;
+import io.callflow.media.mixer.MixingCore;
+import io.callflow.media.sip.Admission;
+import io.callflow.media.sip.IncomingInvite;
+import io.callflow.media.sip.InboundCalls;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An INVITE to one of our numbers becomes a Call and starts the number's flow (reference 6.4,
+ * DESIGN "How a call flows"): the call rings while its flow runs, and the flow's {@code answer}
+ * answers it. An unknown number gets 404, a number without a flow 480.
+ */
+public final class InboundCallAdmission implements InboundCalls {
+    private static final Logger log = LoggerFactory.getLogger(InboundCallAdmission.class);
+
+    private final NumberDirectory numbers;
+    private final LiveCalls calls;
+    private final MixingCore mixer;
+    private final CommandGateway gateway;
+    private final CallCommands commands;
+    private final Clock clock;
+
+    public InboundCallAdmission(NumberDirectory numbers, LiveCalls calls, MixingCore mixer, CommandGateway gateway,
+                                Clock clock) {
+        this.numbers = numbers;
+        this.calls = calls;
+        this.mixer = mixer;
+        this.gateway = gateway;
+        this.commands = new CallCommands(gateway, clock);
+        this.clock = clock;
+    }
+
+    @Override
+    public Admission admit(IncomingInvite invite) {
+        Optional<NumberRoute> route = numbers.find(invite.number());
+        if (route.isEmpty()) {
+            return new Admission.Reject(404, "Not Found");
+        }
+        NumberRoute number = route.get();
+        if (number.flowId() == null) {
+            return new Admission.Reject(480, "Temporarily Unavailable");
+        }
+        CallId callId = new CallId(UUID.randomUUID());
+        ActiveflowId activeflowId = new ActiveflowId(UUID.randomUUID());
+        LiveCall call = new LiveCall(callId, number.customerId(), activeflowId, CallDirection.INCOMING, null);
+        call.attach(invite.call());
+        Address source = new Address("sip", stripScheme(invite.fromUri()), invite.fromDisplayName(), "", "");
+        Address destination = Address.of(number.number().startsWith("+") ? "tel" : "sip", number.number());
+        gateway.sendAndWait(new CreateCall(callId, number.customerId(), CallDirection.INCOMING, source, destination,
+                number.flowId(), null, activeflowId, null, invite.call().sipCallId(), invite.call().peer(), null,
+                clock.instant()));
+        calls.add(call);
+        mixer.addLeg(call.legId(), invite.call().media());
+        CallSignals signals = new CallSignals(call, calls, mixer, commands);
+        invite.call().ring();
+        commands.progress(call, CallStatus.RINGING);
+        try {
+            gateway.sendAndWait(new StartActiveflow(activeflowId, number.customerId(), number.flowId(), null,
+                    ReferenceType.CALL, callId.value(), null, 0, CallVariables.of(callId, CallDirection.INCOMING,
+                    source, destination), clock.instant()));
+        } catch (RuntimeException e) {
+            // reference 3.9: a call whose activeflow could not be created is hung up
+            log.warn("call {}: its flow {} did not start: {}", callId, number.flowId(), e.toString());
+            mixer.removeLeg(call.legId());
+            calls.remove(callId);
+            commands.ended(call, HangupCause.FAILED, 480);
+            return new Admission.Reject(480, "Temporarily Unavailable");
+        }
+        return new Admission.Accept(signals);
+    }
+
+    static String stripScheme(String uri) {
+        if (uri == null) {
+            return "";
+        }
+        String text = uri.startsWith("<") && uri.endsWith(">") ? uri.substring(1, uri.length() - 1) : uri;
+        return text.startsWith("sip:") ? text.substring(4) : text.startsWith("sips:") ? text.substring(5) : text;
+    }
+}

@@ -1,0 +1,124 @@
+package io.callflow.media.calls;
+
+import io.callflow.domain.activeflow.ActiveflowId;
+import io.callflow.domain.activeflow.StartActiveflow;
+import io.callflow.domain.call.CallDirection;
+import io.callflow.domain.call.CallId;
+import io.callflow.domain.call.HangupCause;
+import io.callflow.domain.common.CustomerId;
+import io.callflow.media.sip.SipCall;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A call this node terminates: its SIP dialog, its leg in the mixing core (named by the call
+ * id), and what media operations are under way. Lives from admission or dial until the call ends.
+ */
+final class LiveCall {
+    private final CallId callId;
+    private final CustomerId customerId;
+    private final ActiveflowId activeflowId;
+    private final CallDirection direction;
+    private final StartActiveflow flowOnAnswer;
+    private final Set<Long> performedSteps = ConcurrentHashMap.newKeySet();
+    private final Map<Long, String> playbacks = new ConcurrentHashMap<>();
+    private final Map<java.util.UUID, String> recordings = new ConcurrentHashMap<>();
+    private final List<Runnable> onAnswer = new ArrayList<>();
+    private volatile SipCall sip;
+    private volatile HangupCause requestedCause;
+    private boolean answered;
+
+    LiveCall(CallId callId, CustomerId customerId, ActiveflowId activeflowId, CallDirection direction,
+             StartActiveflow flowOnAnswer) {
+        this.callId = callId;
+        this.customerId = customerId;
+        this.activeflowId = activeflowId;
+        this.direction = direction;
+        this.flowOnAnswer = flowOnAnswer;
+    }
+
+    CallId callId() {
+        return callId;
+    }
+
+    String legId() {
+        return callId.toString();
+    }
+
+    CustomerId customerId() {
+        return customerId;
+    }
+
+    ActiveflowId activeflowId() {
+        return activeflowId;
+    }
+
+    CallDirection direction() {
+        return direction;
+    }
+
+    /** For an outgoing call: the activeflow to start once it is answered. */
+    StartActiveflow flowOnAnswer() {
+        return flowOnAnswer;
+    }
+
+    SipCall sip() {
+        return sip;
+    }
+
+    void attach(SipCall call) {
+        this.sip = call;
+    }
+
+    /** True the first time a media request of this step is seen: each runs once. */
+    boolean firstTime(long step) {
+        return performedSteps.add(step);
+    }
+
+    Map<Long, String> playbacks() {
+        return playbacks;
+    }
+
+    Map<java.util.UUID, String> recordings() {
+        return recordings;
+    }
+
+    /** The cause a local hangup asked for, which the final report carries instead of what SIP saw. */
+    HangupCause requestedCause() {
+        return requestedCause;
+    }
+
+    void requestHangup(HangupCause cause) {
+        this.requestedCause = cause;
+    }
+
+    /** Runs {@code action} once the call is answered (at once if it already is). */
+    void whenAnswered(Runnable action) {
+        synchronized (onAnswer) {
+            if (!answered) {
+                onAnswer.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    void markAnswered() {
+        List<Runnable> waiting;
+        synchronized (onAnswer) {
+            answered = true;
+            waiting = List.copyOf(onAnswer);
+            onAnswer.clear();
+        }
+        waiting.forEach(Runnable::run);
+    }
+
+    boolean isAnswered() {
+        synchronized (onAnswer) {
+            return answered;
+        }
+    }
+}
