@@ -1,0 +1,111 @@
+package io.callflow.media.sip;
+
+import io.callflow.domain.call.HangupCause;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.callflow.media.sip.InboundCallTest.awaitTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Our edge calls a SIPp callee over loopback UDP; each scenario plays one way a call can go. */
+class OutboundCallTest {
+    private final RecordedCall listener = new RecordedCall();
+    private JainSipEdge edge;
+
+    @BeforeEach
+    void start() {
+        int rtp = FreePorts.rtpBase();
+        edge = new JainSipEdge(new SipSettings("127.0.0.1", FreePorts.sip(), "127.0.0.1", rtp, rtp + 99),
+                invite -> new Admission.Reject(403, "Forbidden"));
+    }
+
+    @AfterEach
+    void stop() {
+        edge.close();
+    }
+
+    private SipCall dial(Sipp sipp, TrunkAccount trunk, Duration ringTimeout) {
+        return edge.dial(new Dial("sip:1000@127.0.0.1:" + sipp.port(), "2000", "Callflow Test", trunk, ringTimeout),
+                listener);
+    }
+
+    @Test
+    void answered_call_is_ended_by_our_bye() throws Exception {
+        try (Sipp sipp = Sipp.server("uas_answer.xml")) {
+            SipCall call = dial(sipp, null, Duration.ofSeconds(20));
+            assertThat(listener.next()).isEqualTo("ringing");
+            assertThat(listener.next()).as(sipp::logs).isEqualTo("answered");
+            call.media().send(new short[160]);
+            call.hangup(HangupCause.NORMAL_CLEARING);
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
+    void busy_callee_ends_the_call_as_user_busy() throws Exception {
+        try (Sipp sipp = Sipp.server("uas_busy.xml")) {
+            dial(sipp, null, Duration.ofSeconds(20));
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.USER_BUSY, true, 486));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
+    void ring_timeout_cancels_the_call_as_no_answer() throws Exception {
+        try (Sipp sipp = Sipp.server("uas_ring.xml")) {
+            dial(sipp, null, Duration.ofSeconds(2));
+            assertThat(listener.next()).isEqualTo("ringing");
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NO_ANSWER, true, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
+    void hanging_up_while_it_rings_cancels_the_call() throws Exception {
+        try (Sipp sipp = Sipp.server("uas_ring.xml")) {
+            SipCall call = dial(sipp, null, Duration.ofSeconds(30));
+            assertThat(listener.next()).isEqualTo("ringing");
+            call.hangup(HangupCause.NORMAL_CLEARING);
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 487));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
+    void callee_hanging_up_ends_the_call_by_remote() throws Exception {
+        try (Sipp sipp = Sipp.server("uas_remote_bye.xml")) {
+            dial(sipp, null, Duration.ofSeconds(20));
+            assertThat(listener.next()).as(sipp::logs).isEqualTo("answered");
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, true, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
+    void digest_challenge_is_answered_with_the_trunk_credentials() throws Exception {
+        try (Sipp sipp = Sipp.server("uas_digest.xml")) {
+            SipCall call = dial(sipp, new TrunkAccount("127.0.0.1", sipp.port(), "udp", "trunkuser", "s3cret"),
+                    Duration.ofSeconds(20));
+            assertThat(listener.next()).as(sipp::logs).isEqualTo("answered");
+            call.hangup(HangupCause.NORMAL_CLEARING);
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    private void assertReleased() throws InterruptedException {
+        awaitTrue(() -> edge.liveCalls() == 0 && edge.rtpPorts().inUse() == 0);
+        assertThat(edge.liveCalls()).isZero();
+        assertThat(edge.rtpPorts().inUse()).isZero();
+    }
+}
