@@ -60,6 +60,7 @@ public final class RtpSession implements LegMedia, AutoCloseable {
     private int remoteSsrc;
     private boolean eventSeen;
     private int lastEventTimestamp;
+    private int lastEvent;
 
     private RtpSession(RtpReactor reactor, PortRange ports, DatagramChannel rtp, DatagramChannel rtcp, int localPort) {
         this.reactor = reactor;
@@ -194,7 +195,14 @@ public final class RtpSession implements LegMedia, AutoCloseable {
                 shared[1] = nextSequence();
             }
             seq = shared[1];
-            sendingEvent = index < 2;
+            if (index == 2) {
+                sendingEvent = false;
+                // Audio (and the next key) carry timestamps after this event even when no audio was sent during it.
+                int after = shared[0] + event.duration();
+                if (timestamp - after < 0) {
+                    timestamp = after;
+                }
+            }
         }
         InetSocketAddress to = remote;
         if (!closed && to != null) {
@@ -250,14 +258,15 @@ public final class RtpSession implements LegMedia, AutoCloseable {
         }
     }
 
-    /** A key press is one event timestamp, however many update and end packets carry it. */
+    /** A key press is one event code at one timestamp, however many update and end packets carry it. */
     private void telephoneEvent(RtpPacket packet, byte[] data) {
         TelephoneEvent event = TelephoneEvent.parse(data, packet.payloadOffset(), packet.payloadLength());
-        if (event == null || (eventSeen && packet.timestamp() == lastEventTimestamp)) {
+        if (event == null || (eventSeen && packet.timestamp() == lastEventTimestamp && event.event() == lastEvent)) {
             return;
         }
         eventSeen = true;
         lastEventTimestamp = packet.timestamp();
+        lastEvent = event.event();
         char key = event.key();
         if (key != 0) {
             digits.accept(key);

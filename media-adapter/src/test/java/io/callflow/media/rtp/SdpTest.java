@@ -1,0 +1,67 @@
+package io.callflow.media.rtp;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SdpTest {
+    private static final String OFFER = """
+            v=0\r
+            o=- 1 1 IN IP4 10.0.0.1\r
+            s=-\r
+            c=IN IP4 10.0.0.1\r
+            t=0 0\r
+            m=audio 4000 RTP/AVP 9 8 0 96\r
+            c=IN IP4 10.0.0.2\r
+            a=rtpmap:9 G722/8000\r
+            a=rtpmap:8 PCMA/8000\r
+            a=rtpmap:96 telephone-event/8000\r
+            a=fmtp:96 0-16\r
+            m=video 5000 RTP/AVP 97\r
+            c=IN IP4 10.0.0.3\r
+            """;
+
+    @Test
+    void media_level_address_and_the_first_common_codec_in_the_offer_order_win() throws Exception {
+        Sdp sdp = Sdp.parse(OFFER);
+        assertThat(sdp.address()).isEqualTo("10.0.0.2");
+        assertThat(sdp.port()).isEqualTo(4000);
+        assertThat(sdp.negotiate()).isEqualTo(new MediaFormat(Codec.PCMA, 96));
+    }
+
+    @Test
+    void offer_without_g711_negotiates_nothing() throws Exception {
+        assertThat(Sdp.parse("v=0\nc=IN IP4 1.2.3.4\nm=audio 4000 RTP/AVP 9 18\n").negotiate()).isNull();
+    }
+
+    @Test
+    void offer_without_telephone_event_negotiates_no_event_type() throws Exception {
+        assertThat(Sdp.parse("v=0\nc=IN IP4 1.2.3.4\nm=audio 4000 RTP/AVP 0\n").negotiate())
+                .isEqualTo(new MediaFormat(Codec.PCMU, -1));
+    }
+
+    @Test
+    void unreadable_bodies_are_malformed() {
+        for (String body : new String[]{"", "hello", "v=0\nm=audio 4000 RTP/AVP 0\n", "v=0\nc=IN IP4 1.2.3.4\nm=audio x RTP/AVP 0\n",
+                "v=0\nc=IN IP4 1.2.3.4\nm=audio 4000 RTP/AVP zero\n", "v=0\nc=IN IP4 1.2.3.4\nm=video 4000 RTP/AVP 0\n",
+                "v=0\nc=garbage\nm=audio 4000 RTP/AVP 0\n"}) {
+            assertThatThrownBy(() -> Sdp.parse(body)).as(body).isInstanceOf(Sdp.MalformedSdp.class);
+        }
+    }
+
+    @Test
+    void our_answer_names_the_chosen_codec_and_the_offered_event_type() throws Exception {
+        String answer = Sdp.answer("192.0.2.7", 30000, 42, new MediaFormat(Codec.PCMA, 96));
+        assertThat(answer).contains("m=audio 30000 RTP/AVP 8 96\r\n", "a=rtpmap:96 telephone-event/8000\r\n",
+                "a=fmtp:96 0-16\r\n", "a=ptime:20\r\n", "a=sendrecv\r\n");
+        assertThat(Sdp.parse(answer).negotiate()).isEqualTo(new MediaFormat(Codec.PCMA, 96));
+    }
+
+    @Test
+    void our_offer_reads_back_as_pcmu_first_with_event_101() throws Exception {
+        Sdp offer = Sdp.parse(Sdp.offer("192.0.2.7", 30000, 1));
+        assertThat(offer.payloadTypes()).containsExactly(0, 8, 101);
+        assertThat(offer.negotiate()).isEqualTo(new MediaFormat(Codec.PCMU, 101));
+    }
+}
