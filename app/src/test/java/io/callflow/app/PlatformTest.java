@@ -17,6 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PlatformTest {
     protected static final Path DATA_DIR = freshDirectory();
+    /** The platform's SIP port: free when the context starts, on loopback only. */
+    protected static final int SIP_PORT = FreePorts.udpAndTcp();
 
     @LocalServerPort
     protected int port;
@@ -27,6 +29,10 @@ public abstract class PlatformTest {
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("callflow.data-dir", DATA_DIR::toString);
         registry.add("callflow.http.signing-secret", () -> "test-signing-secret");
+        registry.add("callflow.sip.port", () -> SIP_PORT);
+        registry.add("callflow.rtp.port-min", () -> SIP_PORT + 2);
+        registry.add("callflow.rtp.port-max", () -> SIP_PORT + 400);
+        registry.add("callflow.calls.ring-timeout", () -> "4s");
     }
 
     @BeforeEach

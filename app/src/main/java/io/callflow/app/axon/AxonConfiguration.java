@@ -5,13 +5,16 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.callflow.domain.common.Json;
 import io.callflow.engine.chain.OnCompleteChain;
 import io.callflow.engine.effects.EffectRunner;
+import io.callflow.media.calls.CallMedia;
 import io.callflow.projection.ActiveflowProjection;
+import io.callflow.projection.CallProjection;
 import io.callflow.projection.FlowProjection;
 import java.util.Map;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -101,12 +104,19 @@ public class AxonConfiguration {
                     .registerPooledStreamingEventProcessor(EffectRunner.GROUP,
                             org.axonframework.config.Configuration::eventStore,
                             (c, builder) -> builder.initialSegmentCount(4).maxClaimedSegments(4).batchSize(1))
+                    // media acts on live calls only: a new node starts at the head, never re-dialing old calls
+                    .registerPooledStreamingEventProcessor(CallMedia.GROUP,
+                            org.axonframework.config.Configuration::eventStore,
+                            (c, builder) -> builder.initialSegmentCount(4).maxClaimedSegments(4).batchSize(1)
+                                    .initialToken(StreamableMessageSource::createHeadToken))
                     .registerPooledStreamingEventProcessor(OnCompleteChain.GROUP,
                             org.axonframework.config.Configuration::eventStore,
                             (c, builder) -> builder.initialSegmentCount(1).batchSize(10))
                     // a projection must never skip an event: a failing batch is retried, not logged and lost
                     .registerListenerInvocationErrorHandler(FlowProjection.GROUP, c -> PropagatingErrorHandler.instance())
                     .registerListenerInvocationErrorHandler(ActiveflowProjection.GROUP,
+                            c -> PropagatingErrorHandler.instance())
+                    .registerListenerInvocationErrorHandler(CallProjection.GROUP,
                             c -> PropagatingErrorHandler.instance());
         };
     }

@@ -1,0 +1,103 @@
+package io.callflow.app.media;
+
+import io.callflow.domain.number.NumberDirectory;
+import io.callflow.domain.trunk.TrunkDirectory;
+import io.callflow.media.calls.CallMedia;
+import io.callflow.media.calls.Dialer;
+import io.callflow.media.calls.InboundCallAdmission;
+import io.callflow.media.calls.LiveCalls;
+import io.callflow.media.mixer.LocalMixingCore;
+import io.callflow.media.mixer.MixingCore;
+import io.callflow.media.sip.JainSipEdge;
+import io.callflow.media.sip.SipEdge;
+import io.callflow.media.sip.SipSettings;
+import io.callflow.media.tts.CachingSpeechEngine;
+import io.callflow.media.tts.FreeTtsSpeechEngine;
+import io.callflow.media.tts.SpeechEngine;
+import io.callflow.projection.CallProjection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The media side: offline speech, the mixing core, the SIP user agent and the handlers that
+ * join them to calls and flows. Settings: {@code callflow.sip.*}, {@code callflow.rtp.*},
+ * {@code callflow.calls.ring-timeout}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MediaConfiguration {
+
+    @Bean(destroyMethod = "close")
+    FreeTtsSpeechEngine freeTts(@Value("${callflow.tts.voices:2}") int voices) {
+        return new FreeTtsSpeechEngine(voices);
+    }
+
+    @Bean
+    SpeechEngine speechEngine(FreeTtsSpeechEngine engine) {
+        return new CachingSpeechEngine(engine, 256);
+    }
+
+    @Bean(destroyMethod = "close")
+    MixingCore mixingCore(SpeechEngine speech) {
+        return new LocalMixingCore(speech);
+    }
+
+    @Bean
+    LiveCalls liveCalls() {
+        return new LiveCalls();
+    }
+
+    @Bean
+    SipSettings sipSettings(@Value("${callflow.sip.bind-address:127.0.0.1}") String bindAddress,
+                            @Value("${callflow.sip.port:5060}") int port,
+                            @Value("${callflow.sip.advertised-host:}") String advertisedHost,
+                            @Value("${callflow.rtp.port-min:20000}") int rtpMin,
+                            @Value("${callflow.rtp.port-max:29999}") int rtpMax) {
+        return new SipSettings(bindAddress, port, advertisedHost.isBlank() ? bindAddress : advertisedHost,
+                rtpMin, rtpMax);
+    }
+
+    @Bean
+    InboundCallAdmission inboundCallAdmission(NumberDirectory numbers, LiveCalls calls, MixingCore mixer,
+                                              CommandGateway gateway, Clock clock) {
+        return new InboundCallAdmission(numbers, calls, mixer, gateway, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    SipEdge sipEdge(SipSettings settings, InboundCallAdmission admission) {
+        return new JainSipEdge(settings, admission);
+    }
+
+    @Bean
+    Dialer dialer(SipEdge edge, TrunkDirectory trunks, LiveCalls calls, MixingCore mixer, CommandGateway gateway,
+                  Clock clock, SipSettings settings,
+                  @Value("${callflow.calls.ring-timeout:60s}") Duration ringTimeout) {
+        return new Dialer(edge, trunks, calls, mixer, gateway, clock, ringTimeout, settings.advertisedHost());
+    }
+
+    @Bean(destroyMethod = "close")
+    CallMedia callMedia(LiveCalls calls, MixingCore mixer, CommandGateway gateway, Dialer dialer, Clock clock,
+                        @Value("${callflow.data-dir}") Path dataDir) throws IOException {
+        Path recordings = Files.createDirectories(dataDir.resolve("recordings"));
+        return new CallMedia(calls, mixer, gateway, dialer, recordings, clock);
+    }
+
+    @Bean
+    CallProjection callProjection(DSLContext sql) {
+        return new CallProjection(sql);
+    }
+
+    @Bean
+    Cache callCache() {
+        return new WeakReferenceCache();
+    }
+}
