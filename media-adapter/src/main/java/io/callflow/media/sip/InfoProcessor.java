@@ -39,8 +39,9 @@ final class InfoProcessor implements RequestProcessor {
         if (key == 0) {
             agent.respond(transaction, request, Response.BAD_REQUEST, null);
         } else {
-            agent.respond(transaction, request, Response.OK, null);
+            // Queue the key before the 200 lets the peer send its next INFO on another stack thread.
             call.digit(key);
+            agent.respond(transaction, request, Response.OK, null);
         }
     }
 

@@ -143,6 +143,60 @@ class InboundCallTest {
         assertReleased();
     }
 
+    @Test
+    void options_over_tcp_is_answered_200() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_options.xml", port, KNOWN, "-t", "t1")) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+    }
+
+    @Test
+    void keys_sent_by_sip_info_reach_the_listener() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_call_info.xml", port, KNOWN)) {
+            SipCall call = admitted.poll(20, TimeUnit.SECONDS).call();
+            call.answer();
+            assertThat(listener.next()).isEqualTo("answered");
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, true, 0));
+            assertThat(listener.digits).containsExactly('5', '7');
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
+    void caller_giving_up_while_it_rings_ends_the_call_as_no_answer() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_cancel.xml", port, KNOWN)) {
+            admitted.poll(20, TimeUnit.SECONDS).call().ring();
+            assertThat(listener.next()).isEqualTo("ringing");
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NO_ANSWER, true, 487));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
+    void hanging_up_before_the_answer_turns_the_caller_away_with_the_matching_status() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_busy.xml", port, KNOWN)) {
+            admitted.poll(20, TimeUnit.SECONDS).call().hangup(HangupCause.USER_BUSY);
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.USER_BUSY, false, 486));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
+    void hanging_up_an_answered_call_sends_bye() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_wait_for_bye.xml", port, KNOWN)) {
+            SipCall call = admitted.poll(20, TimeUnit.SECONDS).call();
+            call.answer();
+            assertThat(listener.next()).isEqualTo("answered");
+            call.hangup(HangupCause.DURATION_TIMEOUT);
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.DURATION_TIMEOUT, false, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
     private void assertReleased() throws InterruptedException {
         awaitTrue(() -> edge.liveCalls() == 0 && edge.rtpPorts().inUse() == 0);
         assertThat(edge.liveCalls()).isZero();

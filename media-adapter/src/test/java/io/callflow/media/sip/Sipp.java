@@ -25,8 +25,10 @@ final class Sipp implements AutoCloseable {
     }
 
     /** A SIPp client calling {@code service}@127.0.0.1:{@code edgePort}. */
-    static Sipp client(String scenario, int edgePort, String service) throws IOException {
-        return start(scenario, List.of("-s", service, "127.0.0.1:" + edgePort));
+    static Sipp client(String scenario, int edgePort, String service, String... options) throws IOException {
+        List<String> extra = new ArrayList<>(List.of(options));
+        extra.addAll(List.of("-s", service, "127.0.0.1:" + edgePort));
+        return start(scenario, extra);
     }
 
     /** A SIPp server waiting for one call; returns once it listens. */
