@@ -9,9 +9,16 @@ public interface LegMedia {
     int SAMPLE_RATE = 8_000;
     int FRAME_SAMPLES = 160;
 
-    /** The next 20 ms the far end sent, from the jitter buffer; {@code null} when nothing is due (silence, loss). */
+    /**
+     * The next 20 ms the far end sent, from the jitter buffer; {@code null} when nothing is due
+     * (silence, loss). The mixer copies the samples before the call returns, so the array may be reused.
+     */
     short[] receive();
 
-    /** 20 ms to send to the far end (encoded with the negotiated codec). */
+    /**
+     * 20 ms to send to the far end (encoded with the negotiated codec); called every tick, with
+     * silence when there is nothing to hear. The mixer reuses the array after the call
+     * returns: encode or copy it before returning.
+     */
     void send(short[] frame);
 }

@@ -61,6 +61,7 @@ public final class LocalMixingCore implements MixingCore {
     private final List<Room> roomList = new ArrayList<>();
     private final Map<String, Playback> playbacks = new HashMap<>();
     private final Map<String, Recording> recordings = new HashMap<>();
+    private final short[] saidAndHeard = new short[FRAME];
 
     /** A core whose URL sources are fetched with a default HTTP client (5 s connect timeout). */
     public LocalMixingCore(SpeechEngine speech) {
@@ -397,11 +398,10 @@ public final class LocalMixingCore implements MixingCore {
             if (recording.mode == RecordingMode.STEREO) {
                 recording.append(leg.said, leg.heard);
             } else {
-                short[] both = new short[FRAME];
                 for (int i = 0; i < FRAME; i++) {
-                    both[i] = Pcm.saturate(leg.heard[i] + leg.said[i]);
+                    saidAndHeard[i] = Pcm.saturate(leg.heard[i] + leg.said[i]);
                 }
-                recording.append(both);
+                recording.append(saidAndHeard);
             }
         }
     }

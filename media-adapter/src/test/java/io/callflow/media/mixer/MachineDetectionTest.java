@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MachineDetectionTest {
-    private static final int FRAME = LegMedia.FRAME_SAMPLES;
     private MixerFixture mixer;
     private final TestLeg callee = new TestLeg();
 

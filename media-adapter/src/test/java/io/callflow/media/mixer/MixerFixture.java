@@ -1,6 +1,5 @@
 package io.callflow.media.mixer;
 
-import io.callflow.media.audio.Tones;
 import io.callflow.media.tts.FreeTtsSpeechEngine;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,10 +36,6 @@ final class MixerFixture implements AutoCloseable {
 
     static AudioSource beep() {
         return new AudioSource.Tone("beep", 0);
-    }
-
-    static short[] beepSamples() {
-        return Tones.beep(0);
     }
 
     @Override
