@@ -27,6 +27,7 @@ import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The media side: offline speech, the mixing core, the SIP user agent and the handlers that
@@ -41,7 +42,9 @@ public class MediaConfiguration {
         return new FreeTtsSpeechEngine(voices);
     }
 
+    /** What playback uses: the engine behind a cache, since prompts repeat. */
     @Bean
+    @Primary
     SpeechEngine speechEngine(FreeTtsSpeechEngine engine) {
         return new CachingSpeechEngine(engine, 256);
     }
