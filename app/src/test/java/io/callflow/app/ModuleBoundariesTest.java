@@ -78,4 +78,30 @@ class ModuleBoundariesTest {
                                 "io.callflow.engine.interpreter..", "io.callflow.engine.replay..")))))
                 .check(classes);
     }
+
+    @Test
+    void media_adapter_depends_on_domain_only() {
+        noClasses().that().resideInAPackage("io.callflow.media..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.callflow.engine..", "io.callflow.command..",
+                        "io.callflow.projection..", "io.callflow.query..", "io.callflow.app..",
+                        "org.springframework..")
+                .check(classes);
+    }
+
+    /** SIP, RTP, the mixer, audio and speech know nothing of events: only the calls package joins them to Axon. */
+    @Test
+    void the_media_edge_and_core_know_no_framework() {
+        noClasses().that().resideInAnyPackage("io.callflow.media.sip..", "io.callflow.media.rtp..",
+                        "io.callflow.media.mixer..", "io.callflow.media.audio..", "io.callflow.media.tts..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "io.callflow.media.calls..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_app_reaches_into_the_media_adapter() {
+        noClasses().that().resideInAnyPackage("io.callflow.domain..", "io.callflow.engine..", "io.callflow.command..",
+                        "io.callflow.projection..", "io.callflow.query..")
+                .should().dependOnClassesThat().resideInAPackage("io.callflow.media..")
+                .check(classes);
+    }
 }
