@@ -2,6 +2,7 @@ package io.callflow.command.call;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.callflow.domain.call.CallControlRequested;
 import io.callflow.domain.call.CallCreated;
 import io.callflow.domain.call.CallDigitReceived;
 import io.callflow.domain.call.CallDirection;
@@ -12,6 +13,7 @@ import io.callflow.domain.call.CallRecordingFinished;
 import io.callflow.domain.call.CallRecordingStarted;
 import io.callflow.domain.call.CallStatus;
 import io.callflow.domain.call.CallStatusChanged;
+import io.callflow.domain.call.ControlCall;
 import io.callflow.domain.call.CreateCall;
 import io.callflow.domain.call.HangupBy;
 import io.callflow.domain.call.HangupCall;
@@ -22,7 +24,12 @@ import io.callflow.domain.call.RecordCallProgress;
 import io.callflow.domain.call.RecordRecordingFinished;
 import io.callflow.domain.call.RecordRecordingStarted;
 import io.callflow.domain.common.CustomerId;
+import io.callflow.domain.common.Conflict;
 import io.callflow.domain.common.NotFound;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -40,6 +47,8 @@ public class Call {
     private CustomerId customerId;
     private CallDirection direction;
     private CallStatus status;
+    private final Map<String, Instant> recentCommands = new HashMap<>();
+    static final Duration COMMAND_ID_WINDOW = Duration.ofSeconds(60);
 
     @CommandHandler
     Call(CreateCall command) {
@@ -89,6 +98,25 @@ public class Call {
         }
     }
 
+    /** Performed once per command id within {@link #COMMAND_ID_WINDOW}; a call that is over cannot be controlled. */
+    @CommandHandler
+    void handle(ControlCall command) {
+        if (!command.customerId().equals(customerId)) {
+            throw new NotFound("call " + callId);
+        }
+        if (status != CallStatus.PROGRESSING && status != CallStatus.RINGING && status != CallStatus.DIALING) {
+            throw new Conflict("call " + callId + " is " + status.name().toLowerCase() + ": it cannot be controlled");
+        }
+        if (command.commandId() != null) {
+            Instant seen = recentCommands.get(command.commandId());
+            if (seen != null && seen.plus(COMMAND_ID_WINDOW).isAfter(command.at())) {
+                return;
+            }
+        }
+        apply(new CallControlRequested(callId, customerId, command.operation(), command.option(),
+                command.commandId(), command.at()));
+    }
+
     @CommandHandler
     void handle(RecordRecordingStarted command) {
         apply(new CallRecordingStarted(callId, customerId, command.recordingId(), command.format(),
@@ -112,6 +140,9 @@ public class Call {
             status = e.status();
         } else if (event instanceof CallHungUp) {
             status = CallStatus.HANGUP;
+        } else if (event instanceof CallControlRequested e && e.commandId() != null) {
+            recentCommands.values().removeIf(at -> at.plus(COMMAND_ID_WINDOW).isBefore(e.at()));
+            recentCommands.put(e.commandId(), e.at());
         }
     }
 

@@ -5,12 +5,14 @@ import io.callflow.domain.call.Address;
 import io.callflow.domain.call.CallDirection;
 import io.callflow.domain.call.CallId;
 import io.callflow.domain.call.CallResource;
+import io.callflow.domain.call.ControlCall;
 import io.callflow.domain.call.CreateCall;
 import io.callflow.domain.call.HangupCall;
 import io.callflow.domain.call.HangupReason;
 import io.callflow.domain.common.BadRequest;
 import io.callflow.domain.common.Caller;
 import io.callflow.domain.common.Json;
+import io.callflow.domain.common.NotFound;
 import io.callflow.domain.common.PathIds;
 import io.callflow.domain.common.Timestamps;
 import io.callflow.domain.trunk.TrunkDirectory;
@@ -86,6 +88,21 @@ public class CallCommandController {
         CallId callId = new CallId(PathIds.parse(id, "call"));
         commands.sendAndWait(new HangupCall(callId, caller.customerId(), HangupReason.NORMAL, clock.instant()));
         return Map.of("id", callId.toString(), "result", "hanging up");
+    }
+
+    /** Direct call control: talk, play, digits_send, mute, unmute, recording_start, recording_stop. */
+    @PostMapping(path = "/v1/calls/{id}/{operation}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, String> control(@PathVariable("id") String id, @PathVariable("operation") String operation,
+                                       @RequestBody(required = false) byte[] body,
+                                       @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
+        CallId callId = new CallId(PathIds.parse(id, "call"));
+        if (!CallControlRequest.OPERATIONS.contains(operation)) {
+            throw new NotFound("call operation " + operation);
+        }
+        CallControlRequest request = CallControlRequest.read(operation, body);
+        commands.sendAndWait(new ControlCall(callId, caller.customerId(), operation, request.option(),
+                request.commandId(), clock.instant()));
+        return Map.of("id", callId.toString(), "operation", operation, "result", "accepted");
     }
 
     private Optional<TrunkRoute> trunkFor(CallRequest request, Caller caller) {

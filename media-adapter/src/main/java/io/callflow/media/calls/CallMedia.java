@@ -8,6 +8,7 @@ import io.callflow.domain.activeflow.MediaRequested;
 import io.callflow.domain.activeflow.RecordMediaOutcome;
 import io.callflow.domain.activeflow.ReferenceType;
 import io.callflow.domain.activeflow.StopReason;
+import io.callflow.domain.call.CallControlRequested;
 import io.callflow.domain.call.CallCreated;
 import io.callflow.domain.call.CallStatus;
 import io.callflow.domain.call.CallStatusChanged;
@@ -84,11 +85,32 @@ public class CallMedia implements AutoCloseable {
         if (!call.firstTime(request.step())) {
             return;
         }
+        perform(call, new MediaOrder(request.operation(), request.option(), request.step(),
+                UUID.nameUUIDFromBytes((request.activeflowId() + "/media/" + request.step())
+                        .getBytes(StandardCharsets.UTF_8)),
+                (succeeded, detail, variables) -> {
+                    if (request.awaited()) {
+                        outcomes.execute(() -> commands.outcome(call, request.step(), request.actionId(), succeeded,
+                                detail, variables));
+                    }
+                }));
+    }
+
+    /** Direct control through the API: the same operations, outside the flow, reporting to nobody. */
+    @EventHandler
+    void on(CallControlRequested control) {
+        calls.find(control.callId().value()).ifPresent(call -> perform(call, new MediaOrder(control.operation(),
+                control.option(), -control.at().toEpochMilli(), UUID.nameUUIDFromBytes((control.callId() + "/control/"
+                + control.commandId() + "/" + control.at()).getBytes(StandardCharsets.UTF_8)),
+                (succeeded, detail, variables) -> { })));
+    }
+
+    private void perform(LiveCall call, MediaOrder order) {
         try {
-            perform(call, request);
+            perform(call, order, order.option());
         } catch (RuntimeException e) {
-            log.warn("call {}: {} failed", call.callId(), request.operation(), e);
-            done(call, request, false, request.operation() + " failed: " + e.getMessage(), Map.of());
+            log.warn("call {}: {} failed", call.callId(), order.operation(), e);
+            order.done().report(false, order.operation() + " failed: " + e.getMessage(), Map.of());
         }
     }
 
@@ -131,8 +153,7 @@ public class CallMedia implements AutoCloseable {
         dialer.dial(created);
     }
 
-    private void perform(LiveCall call, MediaRequested request) {
-        ObjectNode option = request.option();
+    private void perform(LiveCall call, MediaOrder request, ObjectNode option) {
         switch (request.operation()) {
             case "answer" -> answer(call, request);
             case "talk" -> play(call, request, List.of(new AudioSource.Speech(text(option, "text", ""),
@@ -157,7 +178,7 @@ public class CallMedia implements AutoCloseable {
         }
     }
 
-    private void answer(LiveCall call, MediaRequested request) {
+    private void answer(LiveCall call, MediaOrder request) {
         call.whenAnswered(() -> done(call, request, true, null, Map.of()));
         call.sip().answer();
     }
@@ -170,13 +191,13 @@ public class CallMedia implements AutoCloseable {
         call.whenAnswered(action);
     }
 
-    private void play(LiveCall call, MediaRequested request, List<AudioSource> sources) {
+    private void play(LiveCall call, MediaOrder request, List<AudioSource> sources) {
         whenUp(call, () -> {
             String playback = mixer.play(call.legId(), sources, (outcome, detail) -> {
-                call.playbacks().remove(request.step());
+                call.playbacks().remove(request.key());
                 done(call, request, outcome != PlaybackListener.Outcome.FAILED, detail, Map.of());
             });
-            call.playbacks().put(request.step(), playback);
+            call.playbacks().put(request.key(), playback);
         });
     }
 
@@ -196,7 +217,7 @@ public class CallMedia implements AutoCloseable {
         return new AudioSource.Url(URI.create(url));
     }
 
-    private void sendDigits(LiveCall call, MediaRequested request, ObjectNode option) {
+    private void sendDigits(LiveCall call, MediaOrder request, ObjectNode option) {
         String digits = text(option, "digits", "");
         long duration = number(option, "duration", 100);
         long interval = number(option, "interval", 0);
@@ -212,7 +233,7 @@ public class CallMedia implements AutoCloseable {
     }
 
     /** Reference 4: a duration of 0 or less echoes for 180 s. */
-    private void echo(LiveCall call, MediaRequested request, long duration) {
+    private void echo(LiveCall call, MediaOrder request, long duration) {
         long millis = duration <= 0 ? 180_000 : duration;
         whenUp(call, () -> {
             mixer.echo(call.legId(), true);
@@ -233,9 +254,8 @@ public class CallMedia implements AutoCloseable {
         }
     }
 
-    private void startRecording(LiveCall call, MediaRequested request, ObjectNode option) {
-        UUID recordingId = UUID.nameUUIDFromBytes((request.activeflowId() + "/recording/" + request.step())
-                .getBytes(StandardCharsets.UTF_8));
+    private void startRecording(LiveCall call, MediaOrder request, ObjectNode option) {
+        UUID recordingId = request.id();
         Path file = recordings.resolve(recordingId + ".wav");
         whenUp(call, () -> {
             if (option.path("beep_start").asBoolean(false)) {
@@ -259,29 +279,22 @@ public class CallMedia implements AutoCloseable {
         call.recordings().values().forEach(mixer::stopRecording);
     }
 
-    private void detectMachine(LiveCall call, MediaRequested request, ObjectNode option) {
+    private void detectMachine(LiveCall call, MediaOrder request, ObjectNode option) {
         boolean hangupOnMachine = "hangup".equals(text(option, "machine_handle", "hangup"));
         whenUp(call, () -> mixer.detectMachine(call.legId(), AmdParameters.defaults(), (AmdResult result) -> {
             String verdict = result.verdict().name().toLowerCase(Locale.ROOT);
             Map<String, String> variables = Map.of("voipbin.amd.result", verdict,
                     "voipbin.amd.cause", result.cause() == null ? "" : result.cause());
-            outcomes.execute(() -> {
-                if (request.awaited()) {
-                    commands.outcome(call, request.step(), request.actionId(), true, null, variables);
-                }
-                if (result.verdict() == AmdResult.Verdict.MACHINE && hangupOnMachine) {
-                    commands.hangup(call, HangupReason.AMD);
-                }
-            });
+            request.done().report(true, null, variables);
+            if (result.verdict() == AmdResult.Verdict.MACHINE && hangupOnMachine) {
+                outcomes.execute(() -> commands.hangup(call, HangupReason.AMD));
+            }
         }));
     }
 
-    private void done(LiveCall call, MediaRequested request, boolean succeeded, String detail,
-                      Map<String, String> variables) {
-        if (request.awaited()) {
-            outcomes.execute(() -> commands.outcome(call, request.step(), request.actionId(), succeeded, detail,
-                    variables));
-        }
+    private static void done(LiveCall call, MediaOrder order, boolean succeeded, String detail,
+                             Map<String, String> variables) {
+        order.done().report(succeeded, detail, variables);
     }
 
     private static String text(ObjectNode option, String name, String fallback) {
