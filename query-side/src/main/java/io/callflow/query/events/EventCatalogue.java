@@ -2,6 +2,8 @@ package io.callflow.query.events;
 
 import io.callflow.domain.activeflow.ActiveflowEvent;
 import io.callflow.domain.flow.FlowEvent;
+import io.callflow.domain.number.NumberEvent;
+import io.callflow.domain.trunk.TrunkEvent;
 import io.callflow.query.timeline.EventTypes;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.stream.Collectors;
  */
 final class EventCatalogue {
     /** Each aggregate's events are one sealed interface; its permitted records are all there are. */
-    private static final List<Class<?>> FAMILIES = List.of(FlowEvent.class, ActiveflowEvent.class);
+    private static final List<Class<?>> FAMILIES = List.of(FlowEvent.class, ActiveflowEvent.class,
+            NumberEvent.class, TrunkEvent.class);
 
     private static final Map<String, Set<String>> PAYLOAD_TYPES = FAMILIES.stream()
             .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
