@@ -67,10 +67,6 @@ final class JitterBuffer {
         played = -1;
     }
 
-    synchronized int held() {
-        return held;
-    }
-
     private void clear() {
         java.util.Arrays.fill(frames, null);
         held = 0;

@@ -314,8 +314,4 @@ public final class RtpSession implements LegMedia, AutoCloseable {
         reactor.close(rtp, () -> { });
         reactor.close(rtcp, () -> ports.release(localPort));
     }
-
-    public boolean isClosed() {
-        return closed;
-    }
 }

@@ -1,5 +1,6 @@
 package io.callflow.media.sip;
 
+import io.callflow.domain.call.HangupCause;
 import io.callflow.media.rtp.PortRange;
 import io.callflow.media.rtp.RtpReactor;
 import io.callflow.media.rtp.RtpSession;
@@ -133,7 +134,7 @@ public final class JainSipEdge implements SipEdge {
             return;
         }
         for (EdgeCall call : calls.all()) {
-            call.hangup(io.callflow.domain.call.HangupCause.NORMAL_CLEARING);
+            call.hangup(HangupCause.NORMAL_CLEARING);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (calls.size() > 0 && System.nanoTime() < deadline) {

@@ -32,6 +32,9 @@ import java.util.concurrent.TimeUnit;
 final class OutboundCall extends EdgeCall {
     private static final Logger log = LoggerFactory.getLogger(OutboundCall.class);
 
+    /** An INVITE may take Timer B (64 * T1 = 32 s) to fail after our CANCEL; then the call counts as ended anyway. */
+    private static final long CANCEL_GIVE_UP_SECONDS = 32;
+
     private final Dial dial;
     private final String transport;
     private Request invite;
@@ -291,7 +294,7 @@ final class OutboundCall extends EdgeCall {
         if (now) {
             sendCancel();
         }
-        timers.schedule(() -> end(ending), GIVE_UP_SECONDS + 22, TimeUnit.SECONDS);
+        timers.schedule(() -> end(ending), CANCEL_GIVE_UP_SECONDS, TimeUnit.SECONDS);
     }
 
     private void sendCancel() {

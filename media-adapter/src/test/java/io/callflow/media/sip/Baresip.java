@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@code hangup}, {@code sndcode <keys>} (RFC 4733 when the far end accepts telephone-event),
  * {@code quit}.
  */
-final class Baresip implements AutoCloseable {
+public final class Baresip implements AutoCloseable {
     private static final String MODULES = "/usr/lib/baresip/modules";
 
     private final Process process;
@@ -34,7 +34,7 @@ final class Baresip implements AutoCloseable {
         this.controlPort = controlPort;
     }
 
-    static Baresip start() throws IOException, InterruptedException {
+    public static Baresip start() throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("baresip");
         int sipPort = FreePorts.sip();
         int controlPort = FreePorts.sip();
@@ -69,15 +69,15 @@ final class Baresip implements AutoCloseable {
         return baresip;
     }
 
-    int sipPort() {
+    public int sipPort() {
         return sipPort;
     }
 
-    Path recordings() {
+    public Path recordings() {
         return directory.resolve("recordings");
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(directory.resolve("baresip.log"));
         } catch (IOException e) {
@@ -86,7 +86,7 @@ final class Baresip implements AutoCloseable {
     }
 
     /** Sends one command and returns baresip's JSON response. */
-    String command(String command, String params) throws IOException {
+    public String command(String command, String params) throws IOException {
         String json = "{\"command\":\"" + command + "\",\"params\":\"" + params + "\",\"token\":\"" + (++token) + "\"}";
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), controlPort)) {
@@ -139,6 +139,7 @@ final class Baresip implements AutoCloseable {
             // killed below
         } finally {
             process.destroyForcibly();
+            Sipp.delete(directory);
         }
     }
 }

@@ -197,6 +197,20 @@ class InboundCallTest {
         assertReleased();
     }
 
+    @Test
+    void closing_the_edge_hangs_up_live_calls() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_wait_for_bye.xml", port, KNOWN)) {
+            SipCall call = admitted.poll(20, TimeUnit.SECONDS).call();
+            call.answer();
+            assertThat(listener.next()).isEqualTo("answered");
+            edge.close();
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertThat(edge.liveCalls()).isZero();
+        assertThat(edge.rtpPorts().inUse()).isZero();
+    }
+
     private void assertReleased() throws InterruptedException {
         awaitTrue(() -> edge.liveCalls() == 0 && edge.rtpPorts().inUse() == 0);
         assertThat(edge.liveCalls()).isZero();
