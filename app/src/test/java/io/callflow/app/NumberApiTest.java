@@ -91,6 +91,9 @@ class NumberApiTest extends PlatformTest {
         Api.Reply unknown = api.post("/v1/numbers", json("{'number':'" + number
                 + "','call_flow_id':'6f1e0c58-3f35-4a43-8d1c-6a0b3f1e0c58'}"));
         assertThat(pointers(unknown)).containsExactly("/call_flow_id");
+        String trunk = api.post("/v1/trunks", json("{'name':'t','host':'h.example.com'}")).body().get("id").asText();
+        assertThat(pointers(api.post("/v1/numbers", json("{'number':'" + number + "','call_flow_id':'" + trunk
+                + "'}")))).as("the id of another kind of aggregate").containsExactly("/call_flow_id");
         String deletedFlow = flow(api);
         api.delete("/v1/flows/" + deletedFlow);
         assertThat(pointers(api.post("/v1/numbers", json("{'number':'" + number + "','call_flow_id':'"

@@ -12,6 +12,7 @@ import io.callflow.domain.number.NumberResource;
 import io.callflow.domain.number.UpdateNumber;
 import io.callflow.engine.effects.FlowSource;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 
@@ -60,7 +61,16 @@ public class NumberCommandHandler {
 
     /** From the flow's own events, so a flow created a moment ago counts and one deleted a moment ago does not. */
     private void requireFlowOf(CustomerId customer, FlowId flowId) {
-        if (flowId != null && flows.actionsOf(flowId, customer).isEmpty()) {
+        if (flowId == null) {
+            return;
+        }
+        boolean found;
+        try {
+            found = flows.actionsOf(flowId, customer).isPresent();
+        } catch (IncompatibleAggregateException e) {
+            found = false; // the id of another kind of aggregate (a number, a trunk): its events make no flow
+        }
+        if (!found) {
             throw new BadRequest("/call_flow_id", "is not a flow of this customer");
         }
     }
