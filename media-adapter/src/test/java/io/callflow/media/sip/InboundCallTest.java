@@ -110,6 +110,15 @@ class InboundCallTest {
     }
 
     @Test
+    void unreadable_sdp_is_refused_400_without_asking_the_platform() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_invite_400.xml", port, KNOWN)) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertThat(asked).hasValue(0);
+        assertReleased();
+    }
+
+    @Test
     void garbage_datagram_does_not_stop_the_edge_answering_options() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             byte[][] garbage = {

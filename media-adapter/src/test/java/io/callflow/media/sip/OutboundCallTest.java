@@ -47,6 +47,20 @@ class OutboundCallTest {
     }
 
     @Test
+    void call_over_tcp_is_answered_and_ended_by_our_bye() throws Exception {
+        try (Sipp sipp = Sipp.server("uas_answer.xml", "-t", "t1")) {
+            SipCall call = edge.dial(new Dial("sip:1000@127.0.0.1:" + sipp.port() + ";transport=tcp", "2000", null, null,
+                    Duration.ofSeconds(20)), listener);
+            assertThat(listener.next()).as(sipp::logs).isEqualTo("ringing");
+            assertThat(listener.next()).as(sipp::logs).isEqualTo("answered");
+            call.hangup(HangupCause.NORMAL_CLEARING);
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
     void busy_callee_ends_the_call_as_user_busy() throws Exception {
         try (Sipp sipp = Sipp.server("uas_busy.xml")) {
             dial(sipp, null, Duration.ofSeconds(20));

@@ -4,7 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.SocketException;
+import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +33,8 @@ final class Sipp implements AutoCloseable {
     }
 
     /** A SIPp server waiting for one call; returns once it listens. */
-    static Sipp server(String scenario) throws IOException {
-        Sipp sipp = start(scenario, List.of());
+    static Sipp server(String scenario, String... options) throws IOException {
+        Sipp sipp = start(scenario, List.of(options));
         sipp.awaitListening();
         return sipp;
     }
@@ -90,15 +90,25 @@ final class Sipp implements AutoCloseable {
     private void awaitListening() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline && process.isAlive()) {
-            try (DatagramSocket probe = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-                probe.close();
-                Thread.sleep(50);
-            } catch (SocketException e) {
+            if (taken()) {
                 return;
+            }
+            try {
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** True once SIPp holds its port, over UDP or TCP. */
+    private boolean taken() {
+        try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress());
+             ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 
