@@ -61,7 +61,7 @@ final class InboundCall extends EdgeCall {
             if (admission instanceof Admission.Accept accept) {
                 listener = accept.listener();
             } else if (admission instanceof Admission.Reject reject && leaveEarly(State.REFUSED)) {
-                agent.respond(invite, request, reject.status(), toTag);
+                agent.respond(invite, request, reject.status(), reject.reason(), toTag);
                 end(SipStatus.causeOf(reject.status()), false, reject.status());
             }
         });

@@ -86,8 +86,16 @@ final class UserAgent {
 
     /** Sends a body-less response, logging rather than throwing when that fails (the peer may be gone). */
     boolean respond(ServerTransaction transaction, Request request, int status, String toTag) {
+        return respond(transaction, request, status, null, toTag);
+    }
+
+    /** As {@link #respond(ServerTransaction, Request, int, String)}, with our own reason phrase when not null. */
+    boolean respond(ServerTransaction transaction, Request request, int status, String reason, String toTag) {
         try {
             Response response = response(status, request, toTag);
+            if (reason != null && !reason.isBlank()) {
+                response.setReasonPhrase(reason);
+            }
             if (transaction != null) {
                 transaction.sendResponse(response);
             } else {
