@@ -7,6 +7,7 @@ import io.callflow.domain.common.NotFound;
 import io.callflow.domain.flow.FlowId;
 import io.callflow.engine.effects.FlowSource;
 import java.util.Optional;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
@@ -23,7 +24,7 @@ public class RepositoryFlowSource implements FlowSource {
         try {
             RunnableFlow flow = flows.load(flowId.toString()).invoke(f -> f.runnableFor(customerId));
             return Optional.of(Json.mapper().valueToTree(flow.actions()));
-        } catch (AggregateNotFoundException | NotFound e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException | NotFound e) {
             return Optional.empty();
         }
     }
