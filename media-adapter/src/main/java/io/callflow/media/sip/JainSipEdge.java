@@ -1,5 +1,8 @@
 package io.callflow.media.sip;
 
+import gov.nist.javax.sip.EventScanner;
+import gov.nist.javax.sip.EventWrapper;
+import gov.nist.javax.sip.SipStackImpl;
 import io.callflow.domain.call.HangupCause;
 import io.callflow.media.rtp.PortRange;
 import io.callflow.media.rtp.RtpReactor;
@@ -7,6 +10,7 @@ import io.callflow.media.rtp.RtpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sip.DialogTerminatedEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
@@ -44,6 +48,7 @@ public final class JainSipEdge implements SipEdge {
     private final SipProvider provider;
     private final List<ListeningPoint> listeningPoints;
     private final UserAgent agent;
+    private final SipDispatcher dispatcher;
     private final CallRegistry calls = new CallRegistry();
     private final PortRange ports;
     private final RtpReactor reactor = new RtpReactor();
@@ -69,13 +74,14 @@ public final class JainSipEdge implements SipEdge {
             this.listeningPoints = List.of(udp, tcp);
             this.agent = new UserAgent(sipProvider, factory.createMessageFactory(), factory.createHeaderFactory(),
                     factory.createAddressFactory(), settings);
-            sipProvider.addSipListener(new SipDispatcher(agent, calls, Map.of(
+            this.dispatcher = new SipDispatcher(agent, calls, Map.of(
                     Request.INVITE, new InviteProcessor(agent, calls, reactor, ports, inboundCalls, workers, timers),
                     Request.ACK, new AckProcessor(calls),
                     Request.BYE, new ByeProcessor(agent, calls),
                     Request.CANCEL, new CancelProcessor(agent, calls),
                     Request.OPTIONS, new OptionsProcessor(agent),
-                    Request.INFO, new InfoProcessor(agent, calls)), new ResponseProcessor(calls)));
+                    Request.INFO, new InfoProcessor(agent, calls)), new ResponseProcessor(calls));
+            sipProvider.addSipListener(dispatcher);
             created.start();
             startedAt = System.nanoTime();
         } catch (Exception e) {
@@ -143,6 +149,7 @@ public final class JainSipEdge implements SipEdge {
         calls.all().forEach(EdgeCall::abandon);
         pause(MIN_UPTIME_MILLIS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
         try {
+            provider.removeSipListener(dispatcher);
             for (ListeningPoint point : listeningPoints) {
                 provider.removeListeningPoint(point);
                 stack.deleteListeningPoint(point);
@@ -151,7 +158,14 @@ public final class JainSipEdge implements SipEdge {
         } catch (Exception e) {
             log.debug("SIP edge teardown: {}", e.toString());
         }
+        // stop() marks the stack's non-daemon event scanner thread stopped but leaves it waiting for an
+        // event, which keeps the JVM alive; one harmless event wakes it up to see that it is stopped.
+        EventScanner scanner = stack instanceof SipStackImpl nist ? nist.getEventScanner() : null;
         stack.stop();
+        if (scanner != null) {
+            scanner.forceStop();
+            scanner.addEvent(new EventWrapper(new DialogTerminatedEvent(provider, null), null));
+        }
         shutdownThreads();
         log.info("SIP edge on {}:{} stopped", settings.bindAddress(), settings.port());
     }
