@@ -1,7 +1,10 @@
 package io.callflow.app.admin;
 
 import io.callflow.projection.ActiveflowProjection;
+import io.callflow.projection.CallProjection;
 import io.callflow.projection.FlowProjection;
+import io.callflow.projection.NumberProjection;
+import io.callflow.projection.TrunkProjection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,7 +24,11 @@ public record RebuildableProjection(String name, String processingGroup, List<St
             new RebuildableProjection("activeflows", ActiveflowProjection.GROUP,
                     List.of("activeflows", "activeflow_actions", "activeflow_variables"), ActiveflowProjection::new),
             new RebuildableProjection("flows", FlowProjection.GROUP, List.of("flows", "flow_versions"),
-                    FlowProjection::new));
+                    FlowProjection::new),
+            new RebuildableProjection("calls", CallProjection.GROUP, List.of("calls", "recordings"),
+                    CallProjection::new),
+            new RebuildableProjection("numbers", NumberProjection.GROUP, List.of("numbers"), NumberProjection::new),
+            new RebuildableProjection("trunks", TrunkProjection.GROUP, List.of("trunks"), TrunkProjection::new));
 
     public static Optional<RebuildableProjection> named(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();
