@@ -4,8 +4,6 @@ import io.callflow.domain.action.JsonPointers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callflow.domain.action.Action;
 import io.callflow.domain.action.ActionCatalogue;
-import io.callflow.domain.action.ActionsParse;
-import io.callflow.domain.action.ActionsValidator;
 import io.callflow.domain.activeflow.ActiveflowId;
 import io.callflow.domain.activeflow.ReferenceType;
 import io.callflow.domain.common.BadRequest;
@@ -33,26 +31,15 @@ record ActiveflowRequest(ActiveflowId id, FlowId flowId, List<Action> actions, R
     static final int MAX_TOTAL_BYTES = 64 * 1024;
     private static final Set<String> FIELDS = Set.of("id", "flow_id", "actions", "reference_type", "reference_id",
             "variables");
-    private static final ActionsValidator VALIDATOR = new ActionsValidator();
     private static final Set<ReferenceType> ACCEPTED_REFERENCES = EnumSet.complementOf(EnumSet.of(ReferenceType.CALL));
 
     static ActiveflowRequest read(byte[] body) {
         JsonNode json = RequestJson.object(body);
         Fields fields = new Fields(json, FIELDS);
         ActiveflowId id = fields.id("id").map(ActiveflowId::new).orElseGet(() -> new ActiveflowId(UUID.randomUUID()));
-        FlowId flowId = fields.id("flow_id").map(FlowId::new).orElse(null);
-        JsonNode actionsJson = json.get("actions");
-        boolean hasActions = actionsJson != null && !actionsJson.isNull();
-        List<Action> actions = null;
-        if (flowId != null && hasActions) {
-            fields.problem("actions", "give either flow_id or actions, not both");
-        } else if (flowId == null && !hasActions) {
-            fields.problem("flow_id", "is required unless actions are given");
-        } else if (hasActions) {
-            ActionsParse parsed = VALIDATOR.parse(actionsJson, "/actions", UUID::randomUUID);
-            fields.addAll(parsed.problems());
-            actions = parsed.actions();
-        }
+        FlowOrActions runs = FlowOrActions.read(json, fields);
+        FlowId flowId = runs.flowId();
+        List<Action> actions = runs.actions();
         ReferenceType referenceType = referenceType(json, fields);
         UUID referenceId = fields.id("reference_id").orElse(null);
         Map<String, String> variables = variables(json.get("variables"), fields);

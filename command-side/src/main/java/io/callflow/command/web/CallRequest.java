@@ -3,8 +3,6 @@ package io.callflow.command.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callflow.domain.action.Action;
 import io.callflow.domain.action.ActionCatalogue;
-import io.callflow.domain.action.ActionsParse;
-import io.callflow.domain.action.ActionsValidator;
 import io.callflow.domain.call.Address;
 import io.callflow.domain.flow.FlowId;
 import java.util.ArrayList;
@@ -25,24 +23,13 @@ record CallRequest(Address source, List<Address> destinations, FlowId flowId, Li
     private static final Set<String> ADDRESS_FIELDS = Set.of("type", "target", "target_name", "name", "detail");
     private static final Pattern TEL = Pattern.compile("\\+?[0-9]{3,20}");
     private static final Pattern SIP = Pattern.compile("(sip:)?[A-Za-z0-9._~+!$&'()*,;=%-]{1,64}@[A-Za-z0-9.\\-\\[\\]:]{1,255}");
-    private static final ActionsValidator VALIDATOR = new ActionsValidator();
 
     static CallRequest read(byte[] body) {
         JsonNode json = RequestJson.object(body);
         Fields fields = new Fields(json, FIELDS);
-        FlowId flowId = fields.id("flow_id").map(FlowId::new).orElse(null);
-        JsonNode actionsJson = json.get("actions");
-        boolean hasActions = actionsJson != null && !actionsJson.isNull();
-        List<Action> actions = null;
-        if (flowId != null && hasActions) {
-            fields.problem("actions", "give either flow_id or actions, not both");
-        } else if (flowId == null && !hasActions) {
-            fields.problem("flow_id", "is required unless actions are given");
-        } else if (hasActions) {
-            ActionsParse parsed = VALIDATOR.parse(actionsJson, "/actions", UUID::randomUUID);
-            fields.addAll(parsed.problems());
-            actions = parsed.actions();
-        }
+        FlowOrActions runs = FlowOrActions.read(json, fields);
+        FlowId flowId = runs.flowId();
+        List<Action> actions = runs.actions();
         Address source = address(json.get("source"), "/source", fields, true);
         List<Address> destinations = destinations(json.get("destinations"), fields);
         UUID trunkId = fields.id("trunk_id").orElse(null);
