@@ -251,4 +251,15 @@ class ActiveflowApiTest extends PlatformTest {
         assertThat(signature).endsWith("v1=" + expected);
         assertThat(request.header("X-Callflow-Delivery")).hasSize(36);
     }
+
+    @Test
+    void the_id_of_another_kind_of_resource_is_no_flow() {
+        String trunkId = api.post("/v1/trunks", json("{'name':'t','host':'127.0.0.1'}")).body().get("id").asText();
+        Api.Reply started = api.post("/v1/activeflows", json("{'flow_id':'" + trunkId + "'}"));
+        assertThat(started.status()).as(started.text()).isEqualTo(404);
+        Api.Reply call = api.post("/v1/calls", json("{'flow_id':'" + trunkId + "','destinations':[{'type':'sip',"
+                + "'target':'bob@127.0.0.1:5999'}]}"));
+        assertThat(call.status()).as(call.text()).isEqualTo(400);
+        assertThat(call.body().get("error").get("details").get(0).get("pointer").asText()).isEqualTo("/flow_id");
+    }
 }

@@ -7,6 +7,7 @@ import io.callflow.domain.common.NotFound;
 import io.callflow.domain.common.PayloadTooLarge;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -36,8 +37,9 @@ public class ApiErrors {
         return respond(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage(), e.problems());
     }
 
-    @ExceptionHandler({NotFound.class, AggregateNotFoundException.class, NoHandlerFoundException.class,
-            NoResourceFoundException.class})
+    /** An id of another kind of resource (a number's id given as a flow id) is not found either. */
+    @ExceptionHandler({NotFound.class, AggregateNotFoundException.class, IncompatibleAggregateException.class,
+            NoHandlerFoundException.class, NoResourceFoundException.class})
     ResponseEntity<ErrorBody> notFound(Exception e) {
         String message = e instanceof NotFound ? e.getMessage() : "not found";
         return respond(HttpStatus.NOT_FOUND, "not_found", message, List.of());

@@ -39,15 +39,23 @@ final class CallCommands {
 
     void ended(LiveCall call, HangupCause cause, int sipStatus) {
         send(new RecordCallEnded(call.callId(), cause, sipStatus, clock.instant()));
-        send(new StopActiveflowForCall(call.activeflowId(), call.customerId(), "the call hung up", clock.instant()));
+        if (flowRuns(call)) {
+            send(new StopActiveflowForCall(call.activeflowId(), call.customerId(), "the call hung up",
+                    clock.instant()));
+        }
     }
 
     void digit(LiveCall call, char digit) {
         String key = String.valueOf(digit);
         send(new RecordCallDigit(call.callId(), key, clock.instant()));
-        if (call.isAnswered() || call.flowOnAnswer() == null) {
+        if (flowRuns(call)) {
             send(new RecordDigit(call.activeflowId(), call.customerId(), key, clock.instant()));
         }
+    }
+
+    /** An incoming call's flow runs from admission; an outgoing call's only once it was answered. */
+    private static boolean flowRuns(LiveCall call) {
+        return call.flowOnAnswer() == null || call.isAnswered();
     }
 
     void hangup(LiveCall call, HangupReason reason) {

@@ -59,7 +59,12 @@ public final class Dialer {
             return;
         }
         calls.add(call);
-        call.attach(edge.dial(dial.get(), new CallSignals(call, calls, mixer, commands)));
+        try {
+            call.attach(edge.dial(dial.get(), new CallSignals(call, calls, mixer, commands)));
+        } catch (IllegalStateException noPortOrClosed) {
+            calls.remove(call.callId());
+            commands.ended(call, HangupCause.FAILED, 0);
+        }
     }
 
     private Optional<Dial> dialFor(CallCreated created) {
