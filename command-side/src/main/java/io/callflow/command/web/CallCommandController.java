@@ -15,6 +15,7 @@ import io.callflow.domain.common.Json;
 import io.callflow.domain.common.NotFound;
 import io.callflow.domain.common.PathIds;
 import io.callflow.domain.common.Timestamps;
+import io.callflow.domain.flow.FlowId;
 import io.callflow.domain.trunk.TrunkDirectory;
 import io.callflow.domain.trunk.TrunkId;
 import io.callflow.domain.trunk.TrunkRoute;
@@ -27,6 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,7 +68,7 @@ public class CallCommandController {
     public CallsCreated create(@RequestBody(required = false) byte[] body,
                                @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
         CallRequest request = CallRequest.read(body);
-        if (request.flowId() != null && flows.actionsOf(request.flowId(), caller.customerId()).isEmpty()) {
+        if (request.flowId() != null && !isFlowOf(request.flowId(), caller)) {
             throw new BadRequest("/flow_id", "is not a flow of yours");
         }
         Optional<TrunkRoute> trunk = trunkFor(request, caller);
@@ -103,6 +107,16 @@ public class CallCommandController {
         commands.sendAndWait(new ControlCall(callId, caller.customerId(), operation, request.option(),
                 request.commandId(), clock.instant()));
         return Map.of("id", callId.toString(), "operation", operation, "result", "accepted");
+    }
+
+    /** The flow is read from its own events, which needs a unit of work around the repository. */
+    private boolean isFlowOf(FlowId flowId, Caller caller) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>(flowId));
+        try {
+            return flows.actionsOf(flowId, caller.customerId()).isPresent();
+        } finally {
+            unitOfWork.rollback();
+        }
     }
 
     private Optional<TrunkRoute> trunkFor(CallRequest request, Caller caller) {

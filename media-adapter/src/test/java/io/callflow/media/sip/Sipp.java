@@ -1,11 +1,10 @@
 package io.callflow.media.sip;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One SIPp 3.6 run over loopback: a scenario from {@code src/test/resources/sipp}, one call ({@code -m 1}), a hard timeout. */
-final class Sipp implements AutoCloseable {
+public final class Sipp implements AutoCloseable {
     private final Process process;
     private final Path directory;
     private final int port;
@@ -26,14 +25,14 @@ final class Sipp implements AutoCloseable {
     }
 
     /** A SIPp client calling {@code service}@127.0.0.1:{@code edgePort}. */
-    static Sipp client(String scenario, int edgePort, String service, String... options) throws IOException {
+    public static Sipp client(String scenario, int edgePort, String service, String... options) throws IOException {
         List<String> extra = new ArrayList<>(List.of(options));
         extra.addAll(List.of("-s", service, "127.0.0.1:" + edgePort));
         return start(scenario, extra);
     }
 
     /** A SIPp server waiting for one call; returns once it listens. */
-    static Sipp server(String scenario, String... options) throws IOException {
+    public static Sipp server(String scenario, String... options) throws IOException {
         Sipp sipp = start(scenario, List.of(options));
         sipp.awaitListening();
         return sipp;
@@ -42,7 +41,7 @@ final class Sipp implements AutoCloseable {
     private static Sipp start(String scenario, List<String> extra) throws IOException {
         Path directory = Files.createTempDirectory("sipp");
         int port = FreePorts.sip();
-        List<String> command = new ArrayList<>(List.of("sipp", "-sf", resource(scenario), "-i", "127.0.0.1",
+        List<String> command = new ArrayList<>(List.of("sipp", "-sf", resource(scenario, directory), "-i", "127.0.0.1",
                 "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(FreePorts.sip()),
                 "-m", "1", "-timeout", "30s", "-timeout_error", "-nostdin", "-trace_err", "-trace_msg"));
         command.addAll(extra);
@@ -51,20 +50,24 @@ final class Sipp implements AutoCloseable {
         return new Sipp(process, directory, port);
     }
 
-    private static String resource(String scenario) {
-        try {
-            return new File(Sipp.class.getResource("/sipp/" + scenario).toURI()).getAbsolutePath();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(scenario, e);
+    /** The scenario as a file SIPp can read: copied into the run's directory, so it works from the test jar too. */
+    private static String resource(String scenario, Path directory) throws IOException {
+        try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no SIPp scenario " + scenario);
+            }
+            Path copy = directory.resolve(scenario);
+            Files.copy(in, copy);
+            return copy.toString();
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** SIPp's exit code: 0 when its one call followed the scenario to the end. */
-    int exitCode() throws InterruptedException {
+    public int exitCode() throws InterruptedException {
         if (!process.waitFor(45, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             return -1;
@@ -73,7 +76,7 @@ final class Sipp implements AutoCloseable {
     }
 
     /** SIPp's error and message logs, for assertion messages. */
-    String logs() {
+    public String logs() {
         StringBuilder text = new StringBuilder();
         try (var files = Files.list(directory)) {
             for (Path file : files.sorted().toList()) {
