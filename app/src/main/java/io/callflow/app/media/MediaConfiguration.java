@@ -3,6 +3,7 @@ package io.callflow.app.media;
 import io.callflow.domain.number.NumberDirectory;
 import io.callflow.domain.trunk.TrunkDirectory;
 import io.callflow.media.calls.CallMedia;
+import io.callflow.media.calls.Connects;
 import io.callflow.media.calls.Dialer;
 import io.callflow.media.calls.InboundCallAdmission;
 import io.callflow.media.calls.LiveCalls;
@@ -70,9 +71,14 @@ public class MediaConfiguration {
     }
 
     @Bean
+    Connects connects(MixingCore mixer, CommandGateway gateway, Clock clock) {
+        return new Connects(mixer, gateway, clock);
+    }
+
+    @Bean
     InboundCallAdmission inboundCallAdmission(NumberDirectory numbers, LiveCalls calls, MixingCore mixer,
-                                              CommandGateway gateway, Clock clock) {
-        return new InboundCallAdmission(numbers, calls, mixer, gateway, clock);
+                                              CommandGateway gateway, Connects connects, Clock clock) {
+        return new InboundCallAdmission(numbers, calls, mixer, gateway, connects, clock);
     }
 
     @Bean(destroyMethod = "close")
@@ -81,17 +87,17 @@ public class MediaConfiguration {
     }
 
     @Bean
-    Dialer dialer(SipEdge edge, TrunkDirectory trunks, LiveCalls calls, MixingCore mixer, CommandGateway gateway,
-                  Clock clock, SipSettings settings,
+    Dialer dialer(SipEdge edge, TrunkDirectory trunks, LiveCalls calls, MixingCore mixer, Connects connects,
+                  CommandGateway gateway, Clock clock,
                   @Value("${callflow.calls.ring-timeout:60s}") Duration ringTimeout) {
-        return new Dialer(edge, trunks, calls, mixer, gateway, clock, ringTimeout, settings.advertisedHost());
+        return new Dialer(edge, trunks, calls, mixer, connects, gateway, clock, ringTimeout);
     }
 
     @Bean(destroyMethod = "close")
-    CallMedia callMedia(LiveCalls calls, MixingCore mixer, CommandGateway gateway, Dialer dialer, Clock clock,
-                        @Value("${callflow.data-dir}") Path dataDir) throws IOException {
+    CallMedia callMedia(LiveCalls calls, MixingCore mixer, CommandGateway gateway, Dialer dialer, Connects connects,
+                        Clock clock, @Value("${callflow.data-dir}") Path dataDir) throws IOException {
         Path recordings = Files.createDirectories(dataDir.resolve("recordings"));
-        return new CallMedia(calls, mixer, gateway, dialer, recordings, clock);
+        return new CallMedia(calls, mixer, gateway, dialer, connects, recordings, clock);
     }
 
     @Bean

@@ -358,12 +358,15 @@ public final class Interpreter {
             case TRANSCRIBE_RECORDING:
                 finish(run, ActionOutcome.SKIPPED, "transcribe_recording has no recordings outside a call", null);
                 return true;
-            case CALL, CASE_CREATE, CONVERSATION_SEND, EMAIL_SEND, MESSAGE_SEND, AI_TALK, AI_SUMMARY, AI_TASK:
+            case CALL:
+                // independent outgoing calls, made by the media adapter; the flow goes straight on
+                return media(run, type, option, false);
+            case CASE_CREATE, CONVERSATION_SEND, EMAIL_SEND, MESSAGE_SEND, AI_TALK, AI_SUMMARY, AI_TASK:
                 // notification and service actions never kill a flow (D16); the reason is recorded
                 finish(run, ActionOutcome.FAILED, type.wireName() + " has no provider on this platform yet", null);
                 return true;
             case ANSWER, PLAY, BEEP, DIGITS_SEND, ECHO, STREAM_ECHO, HANGUP, MUTE, UNMUTE, RECORDING_START,
-                 RECORDING_STOP:
+                 RECORDING_STOP, CONNECT:
                 return media(run, type, option, true);
             case TALK, AMD:
                 return media(run, type, option, !Options.flag(option, "async"));

@@ -146,6 +146,26 @@ class CallActionsTest {
         assertThat(stopped.referenceId()).isEqualTo(CALL);
     }
 
+    @Test
+    void connect_waits_for_its_bridge_and_call_goes_straight_on_even_without_a_call() {
+        Flows.Session call = callSession("[{'id':'#1','type':'connect','option':{'destinations':"
+                + "[{'type':'sip','target':'bob@127.0.0.1'}]}},{'id':'#2','type':'hangup'}]");
+        call.start();
+        assertThat(call.last(MediaRequested.class).operation()).isEqualTo("connect");
+        assertThat(call.last(MediaRequested.class).awaited()).isTrue();
+        assertThat(call.ran()).containsExactly("connect");
+
+        Flows.Session api = session("[{'id':'#1','type':'call','option':{'destinations':"
+                + "[{'type':'sip','target':'bob@127.0.0.1'}],'actions':[{'type':'hangup'}]}},{'id':'#2','type':'empty'}]");
+        api.start();
+        MediaRequested dial = api.last(MediaRequested.class);
+        assertThat(dial.operation()).isEqualTo("call");
+        assertThat(dial.awaited()).isFalse();
+        assertThat(dial.callId()).isNull();
+        assertThat(api.ran()).containsExactly("call", "empty");
+        assertThat(api.state.ended()).isTrue();
+    }
+
     private static void complete(Flows.Session s) {
         MediaRequested pending = s.last(MediaRequested.class);
         s.take(s.interpreter.mediaCompleted(s.state, pending.step(), pending.actionId(), true, null, Map.of(), s.now));

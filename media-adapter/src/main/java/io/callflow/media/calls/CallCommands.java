@@ -3,6 +3,7 @@ package io.callflow.media.calls;
 import io.callflow.domain.activeflow.RecordDigit;
 import io.callflow.domain.activeflow.RecordMediaOutcome;
 import io.callflow.domain.activeflow.StopActiveflowForCall;
+import io.callflow.domain.call.CallId;
 import io.callflow.domain.call.CallStatus;
 import io.callflow.domain.call.HangupCall;
 import io.callflow.domain.call.HangupCause;
@@ -53,13 +54,17 @@ final class CallCommands {
         }
     }
 
-    /** An incoming call's flow runs from admission; an outgoing call's only once it was answered. */
+    /** An incoming call's flow runs from admission, an outgoing call's once it was answered; a connect leg runs none. */
     private static boolean flowRuns(LiveCall call) {
-        return call.flowOnAnswer() == null || call.isAnswered();
+        return call.activeflowId() != null && (call.flowOnAnswer() == null || call.isAnswered());
     }
 
     void hangup(LiveCall call, HangupReason reason) {
-        send(new HangupCall(call.callId(), null, reason, clock.instant()));
+        hangup(call.callId(), reason);
+    }
+
+    void hangup(CallId call, HangupReason reason) {
+        send(new HangupCall(call, null, reason, clock.instant()));
     }
 
     void outcome(LiveCall call, long step, UUID actionId, boolean succeeded, String detail,

@@ -2,6 +2,14 @@ package io.callflow.media.calls;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callflow.domain.action.Action;
+import io.callflow.domain.action.ActionsValidator;
+import io.callflow.domain.activeflow.ActiveflowId;
+import io.callflow.domain.call.Address;
+import io.callflow.domain.call.CallDirection;
+import io.callflow.domain.call.CallId;
+import io.callflow.domain.call.CreateCall;
+import io.callflow.domain.flow.FlowId;
 import io.callflow.domain.activeflow.ActiveflowStopped;
 import io.callflow.domain.activeflow.MediaCancelled;
 import io.callflow.domain.activeflow.MediaRequested;
@@ -62,8 +70,11 @@ public class CallMedia implements AutoCloseable {
     /** Outcomes are sent from here: mixer listeners must not block. */
     private final ExecutorService outcomes = Executors.newFixedThreadPool(2, r -> new Thread(r, "media-outcomes"));
 
-    public CallMedia(LiveCalls calls, MixingCore mixer, CommandGateway gateway, Dialer dialer, Path recordings,
-                     Clock clock) {
+    private final Connects connects;
+
+    public CallMedia(LiveCalls calls, MixingCore mixer, CommandGateway gateway, Dialer dialer, Connects connects,
+                     Path recordings, Clock clock) {
+        this.connects = connects;
         this.calls = calls;
         this.mixer = mixer;
         this.commands = new CallCommands(gateway, clock);
@@ -74,6 +85,10 @@ public class CallMedia implements AutoCloseable {
 
     @EventHandler
     void on(MediaRequested request) {
+        if ("call".equals(request.operation())) {
+            newCalls(request);
+            return;
+        }
         LiveCall call = calls.find(request.callId()).orElse(null);
         if (call == null) {
             if (request.awaited()) {
@@ -174,6 +189,7 @@ public class CallMedia implements AutoCloseable {
                 done(call, request, true, null, Map.of());
             }
             case "amd" -> detectMachine(call, request, option);
+            case "connect" -> connect(call, request, option);
             default -> done(call, request, false, request.operation() + " is not supported on calls yet", Map.of());
         }
     }
@@ -273,6 +289,57 @@ public class CallMedia implements AutoCloseable {
             }
             done(call, request, true, null, Map.of("voipbin.recording.id", recordingId.toString()));
         });
+    }
+
+    /** Reference 7.3 with D3: see {@link Connects}. */
+    private void connect(LiveCall call, MediaOrder order, ObjectNode option) {
+        whenUp(call, () -> {
+            String ringback = mixer.play(call.legId(), List.of(new AudioSource.Tone("ringback:us", 120_000)),
+                    (outcome, detail) -> { });
+            Connects.Attempt attempt = connects.start(call, order, option.path("relay_reason").asBoolean(false),
+                    ringback);
+            Address source = address(option.get("source"), Address.of("tel", "anonymous"));
+            for (JsonNode destination : option.path("destinations")) {
+                Address to = address(destination, null);
+                if (to == null || !("tel".equals(to.type()) || "sip".equals(to.type()))) {
+                    continue; // agents and extensions become groupcalls, which this platform has not yet
+                }
+                CallId leg = new CallId(UUID.randomUUID());
+                connects.ringing(attempt, leg);
+                commands.send(new CreateCall(leg, call.customerId(), CallDirection.OUTGOING, source, to, null, null,
+                        null, call.callId(), null, null, null, clock.instant()));
+            }
+            connects.nothingToDial(attempt);
+        });
+    }
+
+    /** The {@code call} action: independent outgoing calls running their own flow; chained ones hang up with this call. */
+    private void newCalls(MediaRequested request) {
+        ObjectNode option = request.option();
+        FlowId flowId = option.hasNonNull("flow_id") ? new FlowId(UUID.fromString(option.get("flow_id").asText()))
+                : null;
+        // the nested actions were validated with the flow; parsing them again gives each its id
+        List<Action> actions = flowId != null || !option.has("actions") ? null
+                : new ActionsValidator().parse(option.get("actions"), "/actions", UUID::randomUUID).actions();
+        boolean chained = option.path("chained").asBoolean(false) && request.callId() != null;
+        Address source = address(option.get("source"), Address.of("tel", "anonymous"));
+        for (JsonNode destination : option.path("destinations")) {
+            Address to = address(destination, null);
+            if (to == null || !("tel".equals(to.type()) || "sip".equals(to.type()))) {
+                continue;
+            }
+            commands.send(new CreateCall(new CallId(UUID.randomUUID()), request.customerId(), CallDirection.OUTGOING,
+                    source, to, flowId, actions, new ActiveflowId(UUID.randomUUID()),
+                    chained ? new CallId(request.callId()) : null, null, null, null, clock.instant()));
+        }
+    }
+
+    private static Address address(JsonNode json, Address fallback) {
+        if (json == null || !json.isObject()) {
+            return fallback;
+        }
+        return new Address(json.path("type").asText(""), json.path("target").asText(""),
+                json.path("target_name").asText(""), json.path("name").asText(""), json.path("detail").asText(""));
     }
 
     private void stopRecordings(LiveCall call) {

@@ -1,5 +1,6 @@
 package io.callflow.media.calls;
 
+import io.callflow.domain.call.CallDirection;
 import io.callflow.domain.call.CallStatus;
 import io.callflow.domain.call.HangupCause;
 import io.callflow.media.mixer.MixingCore;
@@ -11,12 +12,14 @@ final class CallSignals implements CallListener {
     private final LiveCalls calls;
     private final MixingCore mixer;
     private final CallCommands commands;
+    private final Connects connects;
 
-    CallSignals(LiveCall call, LiveCalls calls, MixingCore mixer, CallCommands commands) {
+    CallSignals(LiveCall call, LiveCalls calls, MixingCore mixer, CallCommands commands, Connects connects) {
         this.call = call;
         this.calls = calls;
         this.mixer = mixer;
         this.commands = commands;
+        this.connects = connects;
     }
 
     @Override
@@ -24,9 +27,11 @@ final class CallSignals implements CallListener {
         commands.progress(call, CallStatus.RINGING);
     }
 
+    /** An outgoing call's leg joins the mixer when answered; then its flow starts, or, for a connect leg, its bridge. */
     @Override
     public void answered() {
-        if (call.sip() != null && call.sip().media() != null && call.flowOnAnswer() != null) {
+        boolean outgoing = call.direction() == CallDirection.OUTGOING;
+        if (outgoing && call.sip() != null && call.sip().media() != null) {
             mixer.addLeg(call.legId(), call.sip().media());
         }
         commands.progress(call, CallStatus.PROGRESSING);
@@ -34,6 +39,7 @@ final class CallSignals implements CallListener {
             commands.send(call.flowOnAnswer());
         }
         call.markAnswered();
+        connects.answered(call);
     }
 
     @Override
@@ -41,7 +47,10 @@ final class CallSignals implements CallListener {
         mixer.removeLeg(call.legId());
         calls.remove(call.callId());
         HangupCause requested = call.requestedCause();
-        commands.ended(call, !byRemote && requested != null ? requested : cause, sipStatus);
+        HangupCause ending = !byRemote && requested != null ? requested : cause;
+        commands.ended(call, ending, sipStatus);
+        connects.legEnded(call, ending);
+        connects.masterEnded(call);
     }
 
     @Override

@@ -30,40 +30,43 @@ public final class Dialer {
     private final MixingCore mixer;
     private final CallCommands commands;
     private final Duration ringTimeout;
-    private final String advertisedHost;
+    private final Connects connects;
 
-    public Dialer(SipEdge edge, TrunkDirectory trunks, LiveCalls calls, MixingCore mixer, CommandGateway gateway,
-                  Clock clock, Duration ringTimeout, String advertisedHost) {
+    public Dialer(SipEdge edge, TrunkDirectory trunks, LiveCalls calls, MixingCore mixer, Connects connects,
+                  CommandGateway gateway, Clock clock, Duration ringTimeout) {
+        this.connects = connects;
         this.edge = edge;
         this.trunks = trunks;
         this.calls = calls;
         this.mixer = mixer;
         this.commands = new CallCommands(gateway, clock);
         this.ringTimeout = ringTimeout;
-        this.advertisedHost = advertisedHost;
     }
 
     void dial(CallCreated created) {
         if (created.direction() != CallDirection.OUTGOING) {
             return;
         }
-        StartActiveflow flow = new StartActiveflow(created.activeflowId(), created.customerId(), created.flowId(),
-                created.actions(), ReferenceType.CALL, created.callId().value(), null, 0,
-                CallVariables.of(created.callId(), CallDirection.OUTGOING, created.source(), created.destination()),
-                created.at());
-        LiveCall call = new LiveCall(created.callId(), created.customerId(), created.activeflowId(),
-                CallDirection.OUTGOING, flow);
+        // a connect's leg runs no flow of its own: answering bridges it with its caller
+        StartActiveflow flow = connects.isLeg(created.callId()) ? null : new StartActiveflow(created.activeflowId(),
+                created.customerId(), created.flowId(), created.actions(), ReferenceType.CALL,
+                created.callId().value(), null, 0, CallVariables.of(created.callId(), CallDirection.OUTGOING,
+                created.source(), created.destination()), created.at());
+        LiveCall call = new LiveCall(created.callId(), created.customerId(), flow == null ? null
+                : created.activeflowId(), CallDirection.OUTGOING, flow);
         Optional<Dial> dial = dialFor(created);
         if (dial.isEmpty()) {
             commands.ended(call, HangupCause.FAILED, 0);
+            connects.legEnded(call, HangupCause.FAILED);
             return;
         }
         calls.add(call);
         try {
-            call.attach(edge.dial(dial.get(), new CallSignals(call, calls, mixer, commands)));
+            call.attach(edge.dial(dial.get(), new CallSignals(call, calls, mixer, commands, connects)));
         } catch (IllegalStateException noPortOrClosed) {
             calls.remove(call.callId());
             commands.ended(call, HangupCause.FAILED, 0);
+            connects.legEnded(call, HangupCause.FAILED);
         }
     }
 
@@ -76,10 +79,10 @@ public final class Dialer {
             String uri = target.startsWith("sip:") ? target : "sip:" + target;
             return Optional.of(new Dial(uri, fromUser, fromName, null, ringTimeout));
         }
-        if (created.trunkId() == null) {
-            return Optional.empty();
-        }
-        return trunks.find(created.customerId(), new TrunkId(created.trunkId())).map(trunk -> {
+        Optional<TrunkRoute> route = created.trunkId() == null
+                ? trunks.forCustomer(created.customerId()).stream().findFirst()
+                : trunks.find(created.customerId(), new TrunkId(created.trunkId()));
+        return route.map(trunk -> {
             String uri = "sip:" + target + "@" + trunk.host() + ":" + trunk.port() + transportParameter(trunk);
             return new Dial(uri, fromUser, fromName, account(trunk), ringTimeout);
         });

@@ -36,9 +36,11 @@ public final class InboundCallAdmission implements InboundCalls {
     private final CommandGateway gateway;
     private final CallCommands commands;
     private final Clock clock;
+    private final Connects connects;
 
     public InboundCallAdmission(NumberDirectory numbers, LiveCalls calls, MixingCore mixer, CommandGateway gateway,
-                                Clock clock) {
+                                Connects connects, Clock clock) {
+        this.connects = connects;
         this.numbers = numbers;
         this.calls = calls;
         this.mixer = mixer;
@@ -68,7 +70,7 @@ public final class InboundCallAdmission implements InboundCalls {
                 clock.instant()));
         calls.add(call);
         mixer.addLeg(call.legId(), invite.call().media());
-        CallSignals signals = new CallSignals(call, calls, mixer, commands);
+        CallSignals signals = new CallSignals(call, calls, mixer, commands, connects);
         invite.call().ring();
         commands.progress(call, CallStatus.RINGING);
         try {
