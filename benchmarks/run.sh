@@ -5,6 +5,7 @@
 #   benchmarks/run.sh            full run (about 5 minutes on 2 cores)
 #   QUICK=1 benchmarks/run.sh    short durations, to check that everything works (about 1.5 minutes)
 #   benchmarks/run.sh command    only CommandThroughput (also: activeflow, interpreter)
+#   benchmarks/run.sh rebuild queries replay    issue 5's three (about 12 minutes; not in the default run)
 #
 # Benchmark settings (e.g. -Dbench.senders=1,8,32,64) go in BENCH_OPTS, JVM options in JAVA_OPTS.
 set -euo pipefail
@@ -13,8 +14,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 target="$root/benchmarks/target"
 
-# tests are not needed to run benchmarks, so they are neither compiled nor run
-mvn -B -q -Dstyle.color=never -pl benchmarks -am -Dmaven.test.skip=true package 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+# tests are not needed to run benchmarks, so they are neither compiled nor run;
+# BUILD=0 skips the build (e.g. built already, outside a lock held only while measuring)
+[[ "${BUILD:-1}" == "0" ]] || mvn -B -q -Dstyle.color=never -pl benchmarks -am -Dmaven.test.skip=true package 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
 
 # the app module's jar is repackaged by Spring Boot (nested jars), so its classes go on the class path directly;
 # benchmarks/target/classpath.txt (written by the build) holds every other dependency
@@ -24,7 +26,8 @@ quick=()
 if [[ "${QUICK:-0}" == "1" ]]; then
   quick=(-Dbench.warmup=1 -Dbench.duration=3
          -Dbench.activeflows=300 -Dbench.warmup-activeflows=50
-         -Dbench.jmh.warmups=1 -Dbench.jmh.iterations=2 -Dbench.jmh.seconds=1)
+         -Dbench.jmh.warmups=1 -Dbench.jmh.iterations=2 -Dbench.jmh.seconds=1
+         -Dbench.events=50000)
 fi
 read -r -a extra <<< "${BENCH_OPTS:-}"
 which=("${@:-command activeflow interpreter}")
@@ -48,7 +51,10 @@ run() {
       command) run io.callflow.bench.CommandThroughput ;;
       activeflow) run io.callflow.bench.ActiveflowThroughput ;;
       interpreter) run io.callflow.bench.InterpreterBenchmark ;;
-      *) echo "unknown benchmark: $name (command, activeflow, interpreter)" >&2; exit 2 ;;
+      rebuild) run io.callflow.bench.RebuildSpeed ;;
+      queries) run io.callflow.bench.QueryLatency ;;
+      replay) run io.callflow.bench.ReplayRate ;;
+      *) echo "unknown benchmark: $name (command, activeflow, interpreter, rebuild, queries, replay)" >&2; exit 2 ;;
     esac
   done
 } 2>&1 | tee "$target/results.txt"

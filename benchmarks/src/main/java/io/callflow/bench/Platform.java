@@ -39,19 +39,22 @@ final class Platform implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    static Platform start(String name) throws Exception {
+    /** @param settings more {@code --name=value} arguments, e.g. a limit the benchmark needs raised */
+    static Platform start(String name, String... settings) throws Exception {
         // as CallflowApplication.main does: the update checker would call a host outside
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
         Path target = Settings.targetDirectory();
         Path dataDir = Files.createTempDirectory(target, name + "-data-");
         Class<?> application = Class.forName(APPLICATION);
-        ConfigurableApplicationContext context = SpringApplication.run(application,
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of(
                 "--callflow.data-dir=" + dataDir,
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--callflow.datasource.pool-size=" + POOL_SIZE,
-                "--logging.level.root=" + Settings.text("bench.log-level", "WARN"));
+                "--logging.level.root=" + Settings.text("bench.log-level", "WARN")));
+        arguments.addAll(java.util.List.of(settings));
+        ConfigurableApplicationContext context = SpringApplication.run(application, arguments.toArray(String[]::new));
         return new Platform(context, dataDir);
     }
 
@@ -61,6 +64,27 @@ final class Platform implements AutoCloseable {
 
     DataSource dataSource() {
         return context.getBean(DataSource.class);
+    }
+
+    /** A bean of a type this module may compile against (Axon, domain, flow-engine), never an app class. */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** The HTTP API on loopback, called with the admin key the first start wrote to the data directory. */
+    Http http() throws IOException {
+        int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        String key = Files.readString(dataDir.resolve("admin-api-key")).trim();
+        return new Http(java.net.URI.create("http://127.0.0.1:" + port), key);
+    }
+
+    /** The customer the admin key belongs to: on a fresh platform, the only one. */
+    io.callflow.domain.common.CustomerId adminCustomer() throws SQLException {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT id FROM customers ORDER BY tm_create LIMIT 1")) {
+            r.next();
+            return new io.callflow.domain.common.CustomerId(r.getObject(1, java.util.UUID.class));
+        }
     }
 
     /**
