@@ -102,6 +102,21 @@ class ReplayApiTest extends PlatformTest {
     }
 
     @Test
+    void omit_equal_leaves_out_the_equal_steps_but_still_counts_every_input() {
+        String id = endedActiveflow();
+
+        JsonNode replay = api.post("/v1/activeflows/" + id + "/replay?omit_equal=true", null).body();
+
+        assertThat(replay.get("diverged").asBoolean()).isFalse();
+        assertThat(replay.get("inputs").asInt()).isEqualTo(2);
+        assertThat(replay.get("steps")).isEmpty();
+        assertThat(replay.get("events").asInt()).isEqualTo(timeline(id).size());
+        assertThat(api.post("/v1/activeflows/" + id + "/replay?omit_equal=false", null).body().get("steps"))
+                .hasSize(2);
+        assertThat(api.post("/v1/activeflows/" + id + "/replay?omit_equal=yes", null).status()).isEqualTo(400);
+    }
+
+    @Test
     void a_stopped_and_deleted_activeflow_still_replays_its_stop_and_delete() {
         String id = api.post("/v1/activeflows", json("{'actions':[{'type':'sleep','option':{'duration':60000}}]}"))
                 .body().get("id").asText();

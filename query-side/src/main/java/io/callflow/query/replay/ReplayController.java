@@ -34,10 +34,28 @@ public class ReplayController {
                 sequence(atSequence));
     }
 
-    /** Changes nothing: POST because it runs the interpreter over the whole history, which is not a cheap read. */
+    /**
+     * Changes nothing: POST because it runs the interpreter over the whole history, which is not a cheap read.
+     * {@code omit_equal=true} leaves out the steps whose replayed events equal the recorded ones: a long
+     * activeflow's full answer repeats each of its events twice (megabytes for 1,000 steps), while an auditor
+     * looking for a divergence needs only the steps that differ.
+     */
     @PostMapping("/v1/activeflows/{id}/replay")
-    public ReplayResponse replay(@PathVariable("id") String id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
-        return replays.replay(caller.customerId(), new ActiveflowId(PathIds.parse(id, "activeflow")));
+    public ReplayResponse replay(@PathVariable("id") String id,
+                                 @RequestParam(name = "omit_equal", required = false) String omitEqual,
+                                 @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
+        return replays.replay(caller.customerId(), new ActiveflowId(PathIds.parse(id, "activeflow")),
+                flag(omitEqual));
+    }
+
+    private static boolean flag(String text) {
+        if (text == null || text.isBlank() || text.trim().equals("false")) {
+            return false;
+        }
+        if (text.trim().equals("true")) {
+            return true;
+        }
+        throw new BadRequest("/omit_equal", "must be true or false");
     }
 
     private static Long sequence(String text) {

@@ -40,14 +40,18 @@ public class ReplayQueries {
         return StateAt.of(events, sequence);
     }
 
-    public ReplayResponse replay(CustomerId customer, ActiveflowId id) {
+    /** @param omitEqual leave out the steps whose replayed events equal the recorded ones */
+    public ReplayResponse replay(CustomerId customer, ActiveflowId id, boolean omitEqual) {
         ReplayReport report = replay.replay(history.events(customer, id.value()));
         List<ReplayResponse.Step> steps = new ArrayList<>(report.steps().size());
         for (ReplayStep step : report.steps()) {
+            if (omitEqual && step.equal()) {
+                continue;
+            }
             steps.add(new ReplayResponse.Step(step.index(), step.input(), step.sequence(), step.equal(),
                     shown(step.from(), step.recorded()), shown(step.from(), step.replayed())));
         }
-        return new ReplayResponse(id.value(), report.events(), steps.size(), report.diverged(),
+        return new ReplayResponse(id.value(), report.events(), report.steps().size(), report.diverged(),
                 divergence(report.firstDivergence()), steps);
     }
 

@@ -13,7 +13,8 @@ import java.util.UUID;
  *                        stops and deletes from outside)
  * @param diverged        whether any replayed decision differs from the recorded one
  * @param firstDivergence the earliest difference, null when there is none
- * @param steps           one per input, in the order they happened
+ * @param steps           one per input, in the order they happened; with {@code omit_equal=true} only those
+ *                        whose replayed events differ from the recorded ones
  */
 public record ReplayResponse(
         UUID activeflowId,
