@@ -101,6 +101,11 @@ public class MediaConfiguration {
     }
 
     @Bean
+    OrphanedCalls orphanedCalls(DSLContext sql, LiveCalls calls, CommandGateway gateway, Clock clock) {
+        return new OrphanedCalls(sql, calls, gateway, clock);
+    }
+
+    @Bean
     CallProjection callProjection(DSLContext sql) {
         return new CallProjection(sql);
     }

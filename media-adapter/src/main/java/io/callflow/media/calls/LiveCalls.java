@@ -22,6 +22,11 @@ public final class LiveCalls {
         return id == null ? Optional.empty() : Optional.ofNullable(calls.get(new CallId(id)));
     }
 
+    /** Whether this node terminates the call right now. */
+    public boolean isLive(UUID id) {
+        return find(id).isPresent();
+    }
+
     /** How many calls are up or being set up here. */
     public int size() {
         return calls.size();
