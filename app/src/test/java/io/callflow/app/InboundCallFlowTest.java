@@ -57,10 +57,18 @@ class InboundCallFlowTest extends PlatformTest {
             assertThat(activeflow.get("status").asText()).isEqualTo("ended");
 
             List<String> callEvents = new ArrayList<>();
+            List<String> keyActors = new ArrayList<>();
             api.get("/v1/timelines/calls/" + call.get("id").asText() + "/events?page_size=100").body()
-                    .get("result").forEach(e -> callEvents.add(e.get("event_type").asText()));
+                    .get("result").forEach(e -> {
+                        callEvents.add(e.get("event_type").asText());
+                        if ("call_digit_received".equals(e.get("event_type").asText())) {
+                            keyActors.add(e.get("actor").asText());
+                        }
+                    });
             assertThat(callEvents).contains("call_created", "call_status_changed", "call_digit_received",
                     "call_hung_up");
+            // what the caller did is recorded as caused by its SIP peer
+            assertThat(keyActors).singleElement().asString().startsWith("sip:127.0.0.1:");
 
             short[] heard = await().atMost(Duration.ofSeconds(20)).until(() -> heard(phone), h -> h.length > 8000);
             assertThat(speechFrames(heard)).as("20 ms frames of speech heard").isGreaterThan(50);

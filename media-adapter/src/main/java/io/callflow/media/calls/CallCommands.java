@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import io.callflow.media.sip.SipCall;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,9 @@ import org.slf4j.LoggerFactory;
 /** What the media side tells the aggregates: SIP facts to the call, media outcomes and key presses to its activeflow. */
 final class CallCommands {
     private static final Logger log = LoggerFactory.getLogger(CallCommands.class);
+
+    /** The metadata key the platform records who caused a command under. */
+    static final String ACTOR = "actor";
 
     private final CommandGateway gateway;
     private final Clock clock;
@@ -35,22 +40,22 @@ final class CallCommands {
     }
 
     void progress(LiveCall call, CallStatus status) {
-        send(new RecordCallProgress(call.callId(), status, clock.instant()));
+        sendFromPeer(call, new RecordCallProgress(call.callId(), status, clock.instant()));
     }
 
     void ended(LiveCall call, HangupCause cause, int sipStatus) {
-        send(new RecordCallEnded(call.callId(), cause, sipStatus, clock.instant()));
+        sendFromPeer(call, new RecordCallEnded(call.callId(), cause, sipStatus, clock.instant()));
         if (flowRuns(call)) {
-            send(new StopActiveflowForCall(call.activeflowId(), call.customerId(), "the call hung up",
+            sendFromPeer(call, new StopActiveflowForCall(call.activeflowId(), call.customerId(), "the call hung up",
                     clock.instant()));
         }
     }
 
     void digit(LiveCall call, char digit) {
         String key = String.valueOf(digit);
-        send(new RecordCallDigit(call.callId(), key, clock.instant()));
+        sendFromPeer(call, new RecordCallDigit(call.callId(), key, clock.instant()));
         if (flowRuns(call)) {
-            send(new RecordDigit(call.activeflowId(), call.customerId(), key, clock.instant()));
+            sendFromPeer(call, new RecordDigit(call.activeflowId(), call.customerId(), key, clock.instant()));
         }
     }
 
@@ -89,5 +94,14 @@ final class CallCommands {
         } catch (RuntimeException e) {
             log.warn("{} was not accepted: {}", command.getClass().getSimpleName(), e.toString());
         }
+    }
+
+    /** A fact the far end caused: its events name the SIP peer as their actor ({@code sip:<host:port>}). */
+    void sendFromPeer(LiveCall call, Object command) {
+        send(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(ACTOR, peerActor(call.sip()))));
+    }
+
+    static String peerActor(SipCall sip) {
+        return sip == null ? "sip" : "sip:" + sip.peer();
     }
 }

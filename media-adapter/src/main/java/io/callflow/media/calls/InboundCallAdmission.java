@@ -16,8 +16,10 @@ import io.callflow.media.sip.Admission;
 import io.callflow.media.sip.IncomingInvite;
 import io.callflow.media.sip.InboundCalls;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,18 +67,20 @@ public final class InboundCallAdmission implements InboundCalls {
         call.attach(invite.call());
         Address source = new Address("sip", stripScheme(invite.fromUri()), invite.fromDisplayName(), "", "");
         Address destination = Address.of(number.number().startsWith("+") ? "tel" : "sip", number.number());
-        gateway.sendAndWait(new CreateCall(callId, number.customerId(), CallDirection.INCOMING, source, destination,
+        Map<String, String> byPeer = Map.of(CallCommands.ACTOR, CallCommands.peerActor(invite.call()));
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateCall(callId, number.customerId(), CallDirection.INCOMING, source, destination,
                 number.flowId(), null, activeflowId, null, invite.call().sipCallId(), invite.call().peer(), null,
-                clock.instant()));
+                clock.instant())).andMetaData(byPeer));
         calls.add(call);
         mixer.addLeg(call.legId(), invite.call().media());
         CallSignals signals = new CallSignals(call, calls, mixer, commands, connects);
         invite.call().ring();
         commands.progress(call, CallStatus.RINGING);
         try {
-            gateway.sendAndWait(new StartActiveflow(activeflowId, number.customerId(), number.flowId(), null,
-                    ReferenceType.CALL, callId.value(), null, 0, CallVariables.of(callId, CallDirection.INCOMING,
-                    source, destination), clock.instant()));
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new StartActiveflow(activeflowId,
+                    number.customerId(), number.flowId(), null, ReferenceType.CALL, callId.value(), null, 0,
+                    CallVariables.of(callId, CallDirection.INCOMING, source, destination), clock.instant()))
+                    .andMetaData(byPeer));
         } catch (RuntimeException e) {
             // reference 3.9: a call whose activeflow could not be created is hung up
             log.warn("call {}: its flow {} did not start: {}", callId, number.flowId(), e.toString());
