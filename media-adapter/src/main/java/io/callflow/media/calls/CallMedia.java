@@ -7,6 +7,7 @@ import io.callflow.domain.action.ActionsValidator;
 import io.callflow.domain.activeflow.ActiveflowId;
 import io.callflow.domain.call.Address;
 import io.callflow.domain.call.CallDirection;
+import io.callflow.domain.call.CallHungUp;
 import io.callflow.domain.call.CallId;
 import io.callflow.domain.call.CreateCall;
 import io.callflow.domain.flow.FlowId;
@@ -32,6 +33,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +74,14 @@ public class CallMedia implements AutoCloseable {
     private final ExecutorService outcomes = Executors.newFixedThreadPool(2, r -> new Thread(r, "media-outcomes"));
 
     private final Connects connects;
+    /** How recently ended calls ended, the newest 10,000. */
+    private final Map<UUID, HangupReason> endedCalls = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, HangupReason> eldest) {
+                    return size() > 10_000;
+                }
+            });
 
     public CallMedia(LiveCalls calls, MixingCore mixer, CommandGateway gateway, Dialer dialer, Connects connects,
                      Path recordings, Clock clock) {
@@ -154,6 +165,21 @@ public class CallMedia implements AutoCloseable {
         });
     }
 
+    /** Remembers how calls ended, for hangup actions that copy another call's reason. */
+    @EventHandler
+    void on(CallHungUp hungUp) {
+        endedCalls.put(hungUp.callId().value(), hungUp.reason());
+    }
+
+    /** Reference 6.3: with reference_id, that call's reason once it has hung up (else normal); without, the reason option. */
+    private HangupReason hangupReason(ObjectNode option) {
+        String reference = text(option, "reference_id", "");
+        if (!reference.isEmpty()) {
+            return endedCalls.getOrDefault(UUID.fromString(reference), HangupReason.NORMAL);
+        }
+        return HangupReason.fromWireName(text(option, "reason", "normal")).orElse(HangupReason.NORMAL);
+    }
+
     /** Reference 3.9: the flow ending, for any reason but the call's own hangup, hangs the call up. */
     @EventHandler
     void on(ActiveflowStopped stopped) {
@@ -177,8 +203,7 @@ public class CallMedia implements AutoCloseable {
             case "beep" -> play(call, request, List.of(new AudioSource.Tone("beep", 0)));
             case "digits_send" -> sendDigits(call, request, option);
             case "echo", "stream_echo" -> echo(call, request, number(option, "duration", 0));
-            case "hangup" -> commands.hangup(call, HangupReason.fromWireName(text(option, "reason", "normal"))
-                    .orElse(HangupReason.NORMAL));
+            case "hangup" -> commands.hangup(call, hangupReason(option));
             case "mute", "unmute" -> {
                 mute(call, text(option, "direction", "both"), "mute".equals(request.operation()));
                 done(call, request, true, null, Map.of());
