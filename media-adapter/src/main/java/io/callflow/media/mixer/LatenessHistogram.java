@@ -27,6 +27,15 @@ final class LatenessHistogram {
         total = total + 1;
     }
 
+    /** Forgets every tick recorded so far; clock thread only. */
+    void reset() {
+        for (int bucket = 0; bucket < counts.length(); bucket++) {
+            counts.lazySet(bucket, 0);
+        }
+        max = 0;
+        total = 0;
+    }
+
     TickStats stats() {
         long ticks = total;
         long highest = max;

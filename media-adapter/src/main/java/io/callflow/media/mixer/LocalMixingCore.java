@@ -253,6 +253,12 @@ public final class LocalMixingCore implements MixingCore {
         return lateness.stats();
     }
 
+    @Override
+    public void resetTickStats() {
+        // the clock thread is the histogram's only writer, so it clears it too
+        submit(lateness::reset);
+    }
+
     /** Stops the clock (every playback ends STOPPED, every recording is completed) and the core's threads. */
     @Override
     public void close() {

@@ -61,6 +61,9 @@ public interface MixingCore extends AutoCloseable {
     /** How late the 20 ms clock's ticks ran, for benchmarks and health. */
     TickStats tickStats();
 
+    /** Starts {@link #tickStats()} afresh from the next tick, e.g. for a benchmark's measured window. */
+    void resetTickStats();
+
     @Override
     void close();
 }

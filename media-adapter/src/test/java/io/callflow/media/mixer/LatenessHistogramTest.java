@@ -22,6 +22,18 @@ class LatenessHistogramTest {
     }
 
     @Test
+    void reset_forgets_what_was_recorded() {
+        LatenessHistogram histogram = new LatenessHistogram();
+        histogram.record(35_000);
+        histogram.record(40);
+
+        histogram.reset();
+        histogram.record(7);
+
+        assertThat(histogram.stats()).isEqualTo(new TickStats(1, 7, 7, 7));
+    }
+
+    @Test
     void one_late_tick_shows_in_the_maximum_not_the_median() {
         LatenessHistogram histogram = new LatenessHistogram();
         for (int i = 0; i < 999; i++) {

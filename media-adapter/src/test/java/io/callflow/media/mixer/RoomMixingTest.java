@@ -139,4 +139,17 @@ class RoomMixingTest {
         assertThat(stats.p99LatenessMicros()).isGreaterThanOrEqualTo(stats.p50LatenessMicros());
         assertThat(stats.maxLatenessMicros()).isGreaterThanOrEqualTo(stats.p99LatenessMicros());
     }
+
+    @Test
+    void reset_tick_stats_counts_again_from_the_next_tick() throws Exception {
+        alice.awaitNextHeard(50);
+        long before = core.tickStats().ticks();
+
+        core.resetTickStats();
+        mixer.applied();
+
+        // the reset ran on the clock before the play that applied() waited for: only the ticks since count
+        assertThat(before).isGreaterThanOrEqualTo(50);
+        assertThat(core.tickStats().ticks()).isLessThan(before);
+    }
 }
