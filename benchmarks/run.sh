@@ -5,6 +5,9 @@
 #   benchmarks/run.sh            full run (about 5 minutes on 2 cores)
 #   QUICK=1 benchmarks/run.sh    short durations, to check that everything works (about 1.5 minutes)
 #   benchmarks/run.sh command    only CommandThroughput (also: activeflow, interpreter)
+#   benchmarks/run.sh calls media   the issue-4 SIP benchmarks (need sipp); not in the default run
+#   BENCH_LOCK=/tmp/callflow-bench.lock benchmarks/run.sh ...   each program waits for that lock
+#                                (flock), so benchmarks of others on the machine never overlap
 #   benchmarks/run.sh rebuild queries replay    issue 5's three (about 12 minutes; not in the default run)
 #
 # Benchmark settings (e.g. -Dbench.senders=1,8,32,64) go in BENCH_OPTS, JVM options in JAVA_OPTS.
@@ -27,7 +30,9 @@ if [[ "${QUICK:-0}" == "1" ]]; then
   quick=(-Dbench.warmup=1 -Dbench.duration=3
          -Dbench.activeflows=300 -Dbench.warmup-activeflows=50
          -Dbench.jmh.warmups=1 -Dbench.jmh.iterations=2 -Dbench.jmh.seconds=1
-         -Dbench.events=50000)
+         -Dbench.events=50000
+         -Dbench.call-duration=10 -Dbench.call-warmup=3
+         -Dbench.media-calls=100 -Dbench.media-duration=10 -Dbench.media-settle=2)
 fi
 read -r -a extra <<< "${BENCH_OPTS:-}"
 which=("${@:-command activeflow interpreter}")
@@ -35,8 +40,12 @@ read -r -a which <<< "${which[*]}"
 
 # the JVM's defaults, as `java -jar` runs the platform; JAVA_OPTS (e.g. -Xmx2g) changes them
 read -r -a java_opts <<< "${JAVA_OPTS:-}"
+lock=()
+if [[ -n "${BENCH_LOCK:-}" ]]; then
+  lock=(flock "$BENCH_LOCK")
+fi
 run() {
-  java ${java_opts[@]+"${java_opts[@]}"} -cp "$classpath" -Dbench.target="$target" \
+  ${lock[@]+"${lock[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -cp "$classpath" -Dbench.target="$target" \
     ${quick[@]+"${quick[@]}"} ${extra[@]+"${extra[@]}"} "$@"
 }
 
@@ -54,7 +63,9 @@ run() {
       rebuild) run io.callflow.bench.RebuildSpeed ;;
       queries) run io.callflow.bench.QueryLatency ;;
       replay) run io.callflow.bench.ReplayRate ;;
-      *) echo "unknown benchmark: $name (command, activeflow, interpreter, rebuild, queries, replay)" >&2; exit 2 ;;
+      calls) run io.callflow.bench.CallsPerSecond ;;
+      media) run io.callflow.bench.MediaConcurrency ;;
+      *) echo "unknown benchmark: $name (command, activeflow, interpreter, rebuild, queries, replay, calls, media)" >&2; exit 2 ;;
     esac
   done
 } 2>&1 | tee "$target/results.txt"

@@ -71,6 +71,12 @@ final class Platform implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The HTTP API with JSON bodies, as the admin customer (for the calls and media benchmarks' flows and numbers). */
+    Api api() throws IOException {
+        int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        return new Api("http://127.0.0.1:" + port, Files.readString(dataDir.resolve("admin-api-key")).trim());
+    }
+
     /** The HTTP API on loopback, called with the admin key the first start wrote to the data directory. */
     Http http() throws IOException {
         int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
