@@ -1,16 +1,5 @@
 package io.callflow.media.calls;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.callflow.domain.action.Action;
-import io.callflow.domain.action.ActionsValidator;
-import io.callflow.domain.activeflow.ActiveflowId;
-import io.callflow.domain.call.Address;
-import io.callflow.domain.call.CallDirection;
-import io.callflow.domain.call.CallHungUp;
-import io.callflow.domain.call.CallId;
-import io.callflow.domain.call.CreateCall;
-import io.callflow.domain.flow.FlowId;
 import io.callflow.domain.activeflow.ActiveflowStopped;
 import io.callflow.domain.activeflow.MediaCancelled;
 import io.callflow.domain.activeflow.MediaRequested;
@@ -19,85 +8,51 @@ import io.callflow.domain.activeflow.ReferenceType;
 import io.callflow.domain.activeflow.StopReason;
 import io.callflow.domain.call.CallControlRequested;
 import io.callflow.domain.call.CallCreated;
+import io.callflow.domain.call.CallHungUp;
 import io.callflow.domain.call.CallStatus;
 import io.callflow.domain.call.CallStatusChanged;
 import io.callflow.domain.call.HangupReason;
-import io.callflow.media.mixer.AmdParameters;
-import io.callflow.media.mixer.AmdResult;
-import io.callflow.media.mixer.AudioSource;
 import io.callflow.media.mixer.MixingCore;
-import io.callflow.media.mixer.PlaybackListener;
-import io.callflow.media.mixer.RecordingMode;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Performs what flows ask of their calls, on the calls this node terminates: the side-effect
- * handler of DESIGN "How a call flows". It never runs for a replay ({@link DisallowReplay}),
- * and each (activeflow, step) runs once, so a redelivered request plays nothing twice.
- * Outcomes go back to the activeflow as {@link RecordMediaOutcome}.
+ * Performs what flows and the API ask of calls, on the calls this node terminates: the
+ * side-effect handler of DESIGN "How a call flows". It never runs for a replay
+ * ({@link DisallowReplay}), and each (activeflow, step) runs once, so a redelivered request
+ * plays nothing twice. Outcomes go back to the activeflow as {@link RecordMediaOutcome}.
  */
 @ProcessingGroup(CallMedia.GROUP)
 @DisallowReplay
 public class CallMedia implements AutoCloseable {
     public static final String GROUP = "media";
-    private static final Logger log = LoggerFactory.getLogger(CallMedia.class);
 
     private final LiveCalls calls;
-    private final MixingCore mixer;
     private final CallCommands commands;
     private final Dialer dialer;
-    private final Path recordings;
+    private final MediaOperations operations;
     private final Clock clock;
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "media-timers"));
-    /** Outcomes are sent from here: mixer listeners must not block. */
-    private final ExecutorService outcomes = Executors.newFixedThreadPool(2, r -> new Thread(r, "media-outcomes"));
-
-    private final Connects connects;
-    /** How recently ended calls ended, the newest 10,000. */
-    private final Map<UUID, HangupReason> endedCalls = Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<UUID, HangupReason> eldest) {
-                    return size() > 10_000;
-                }
-            });
 
     public CallMedia(LiveCalls calls, MixingCore mixer, CommandGateway gateway, Dialer dialer, Connects connects,
                      Path recordings, Clock clock) {
-        this.connects = connects;
         this.calls = calls;
-        this.mixer = mixer;
         this.commands = new CallCommands(gateway, clock);
         this.dialer = dialer;
-        this.recordings = recordings;
+        this.operations = new MediaOperations(mixer, commands, connects, recordings, clock);
         this.clock = clock;
     }
 
     @EventHandler
     void on(MediaRequested request) {
         if ("call".equals(request.operation())) {
-            newCalls(request);
+            operations.newCalls(request);
             return;
         }
         LiveCall call = calls.find(request.callId()).orElse(null);
@@ -111,13 +66,13 @@ public class CallMedia implements AutoCloseable {
         if (!call.firstTime(request.step())) {
             return;
         }
-        perform(call, new MediaOrder(request.operation(), request.option(), request.step(),
+        operations.perform(call, new MediaOrder(request.operation(), request.option(), request.step(),
                 UUID.nameUUIDFromBytes((request.activeflowId() + "/media/" + request.step())
                         .getBytes(StandardCharsets.UTF_8)),
                 (succeeded, detail, variables) -> {
                     if (request.awaited()) {
-                        outcomes.execute(() -> commands.outcome(call, request.step(), request.actionId(), succeeded,
-                                detail, variables));
+                        operations.report(() -> commands.outcome(call, request.step(), request.actionId(),
+                                succeeded, detail, variables));
                     }
                 }));
     }
@@ -125,29 +80,16 @@ public class CallMedia implements AutoCloseable {
     /** Direct control through the API: the same operations, outside the flow, reporting to nobody. */
     @EventHandler
     void on(CallControlRequested control) {
-        calls.find(control.callId().value()).ifPresent(call -> perform(call, new MediaOrder(control.operation(),
-                control.option(), -control.at().toEpochMilli(), UUID.nameUUIDFromBytes((control.callId() + "/control/"
-                + control.commandId() + "/" + control.at()).getBytes(StandardCharsets.UTF_8)),
+        calls.find(control.callId().value()).ifPresent(call -> operations.perform(call, new MediaOrder(
+                control.operation(), control.option(), -control.at().toEpochMilli(),
+                UUID.nameUUIDFromBytes((control.callId() + "/control/" + control.commandId() + "/" + control.at())
+                        .getBytes(StandardCharsets.UTF_8)),
                 (succeeded, detail, variables) -> { })));
-    }
-
-    private void perform(LiveCall call, MediaOrder order) {
-        try {
-            perform(call, order, order.option());
-        } catch (RuntimeException e) {
-            log.warn("call {}: {} failed", call.callId(), order.operation(), e);
-            order.done().report(false, order.operation() + " failed: " + e.getMessage(), Map.of());
-        }
     }
 
     @EventHandler
     void on(MediaCancelled cancelled) {
-        calls.find(cancelled.callId()).ifPresent(call -> {
-            String playback = call.playbacks().remove(cancelled.step());
-            if (playback != null) {
-                mixer.stopPlayback(playback);
-            }
-        });
+        calls.find(cancelled.callId()).ifPresent(call -> operations.cancel(call, cancelled.step()));
     }
 
     /** A local hangup (flow, API, activeflow end) reached the call: signal it. */
@@ -165,19 +107,9 @@ public class CallMedia implements AutoCloseable {
         });
     }
 
-    /** Remembers how calls ended, for hangup actions that copy another call's reason. */
     @EventHandler
     void on(CallHungUp hungUp) {
-        endedCalls.put(hungUp.callId().value(), hungUp.reason());
-    }
-
-    /** Reference 6.3: with reference_id, that call's reason once it has hung up (else normal); without, the reason option. */
-    private HangupReason hangupReason(ObjectNode option) {
-        String reference = text(option, "reference_id", "");
-        if (!reference.isEmpty()) {
-            return endedCalls.getOrDefault(UUID.fromString(reference), HangupReason.NORMAL);
-        }
-        return HangupReason.fromWireName(text(option, "reason", "normal")).orElse(HangupReason.NORMAL);
+        operations.ended(hungUp);
     }
 
     /** Reference 3.9: the flow ending, for any reason but the call's own hangup, hangs the call up. */
@@ -194,214 +126,8 @@ public class CallMedia implements AutoCloseable {
         dialer.dial(created);
     }
 
-    private void perform(LiveCall call, MediaOrder request, ObjectNode option) {
-        switch (request.operation()) {
-            case "answer" -> answer(call, request);
-            case "talk" -> play(call, request, List.of(new AudioSource.Speech(text(option, "text", ""),
-                    text(option, "language", ""), text(option, "voice_id", ""))));
-            case "play" -> play(call, request, sources(option.get("stream_urls")));
-            case "beep" -> play(call, request, List.of(new AudioSource.Tone("beep", 0)));
-            case "digits_send" -> sendDigits(call, request, option);
-            case "echo", "stream_echo" -> echo(call, request, number(option, "duration", 0));
-            case "hangup" -> commands.hangup(call, hangupReason(option));
-            case "mute", "unmute" -> {
-                mute(call, text(option, "direction", "both"), "mute".equals(request.operation()));
-                done(call, request, true, null, Map.of());
-            }
-            case "recording_start" -> startRecording(call, request, option);
-            case "recording_stop" -> {
-                stopRecordings(call);
-                done(call, request, true, null, Map.of());
-            }
-            case "amd" -> detectMachine(call, request, option);
-            case "connect" -> connect(call, request, option);
-            default -> done(call, request, false, request.operation() + " is not supported on calls yet", Map.of());
-        }
-    }
-
-    private void answer(LiveCall call, MediaOrder request) {
-        call.whenAnswered(() -> done(call, request, true, null, Map.of()));
-        call.sip().answer();
-    }
-
-    /** Audio needs an answered call: a flow that speaks before it answers answers first. */
-    private void whenUp(LiveCall call, Runnable action) {
-        if (!call.isAnswered()) {
-            call.sip().answer();
-        }
-        call.whenAnswered(action);
-    }
-
-    private void play(LiveCall call, MediaOrder request, List<AudioSource> sources) {
-        whenUp(call, () -> {
-            String playback = mixer.play(call.legId(), sources, (outcome, detail) -> {
-                call.playbacks().remove(request.key());
-                done(call, request, outcome != PlaybackListener.Outcome.FAILED, detail, Map.of());
-            });
-            call.playbacks().put(request.key(), playback);
-        });
-    }
-
-    private static List<AudioSource> sources(JsonNode urls) {
-        List<AudioSource> sources = new ArrayList<>();
-        if (urls != null) {
-            urls.forEach(url -> sources.add(source(url.asText())));
-        }
-        return sources;
-    }
-
-    /** {@code tone:<name>} plays a generated tone (beep, dtmf:5, ringback:us ...); anything else is fetched. */
-    private static AudioSource source(String url) {
-        if (url.startsWith("tone:")) {
-            return new AudioSource.Tone(url.substring("tone:".length()), 0);
-        }
-        return new AudioSource.Url(URI.create(url));
-    }
-
-    private void sendDigits(LiveCall call, MediaOrder request, ObjectNode option) {
-        String digits = text(option, "digits", "");
-        long duration = number(option, "duration", 100);
-        long interval = number(option, "interval", 0);
-        whenUp(call, () -> {
-            for (int i = 0; i < digits.length(); i++) {
-                char digit = digits.charAt(i);
-                timers.schedule(() -> call.sip().sendDigit(digit, (int) duration), i * (duration + interval),
-                        TimeUnit.MILLISECONDS);
-            }
-            long total = digits.length() * duration + Math.max(0, digits.length() - 1) * interval;
-            timers.schedule(() -> done(call, request, true, null, Map.of()), total, TimeUnit.MILLISECONDS);
-        });
-    }
-
-    /** Reference 4: a duration of 0 or less echoes for 180 s. */
-    private void echo(LiveCall call, MediaOrder request, long duration) {
-        long millis = duration <= 0 ? 180_000 : duration;
-        whenUp(call, () -> {
-            mixer.echo(call.legId(), true);
-            timers.schedule(() -> {
-                mixer.echo(call.legId(), false);
-                done(call, request, true, null, Map.of());
-            }, millis, TimeUnit.MILLISECONDS);
-        });
-    }
-
-    /** D14: {@code in} is what the caller says (nobody hears it), {@code out} what the caller hears. */
-    private void mute(LiveCall call, String direction, boolean on) {
-        if ("in".equals(direction) || "both".equals(direction) || direction.isEmpty()) {
-            mixer.mute(call.legId(), on);
-        }
-        if ("out".equals(direction) || "both".equals(direction) || direction.isEmpty()) {
-            mixer.deaf(call.legId(), on);
-        }
-    }
-
-    private void startRecording(LiveCall call, MediaOrder request, ObjectNode option) {
-        UUID recordingId = request.id();
-        Path file = recordings.resolve(recordingId + ".wav");
-        whenUp(call, () -> {
-            if (option.path("beep_start").asBoolean(false)) {
-                mixer.play(call.legId(), List.of(new AudioSource.Tone("beep", 0)), (outcome, detail) -> { });
-            }
-            String recording = mixer.record(call.legId(), file, RecordingMode.MONO, (path, length, detail) -> {
-                call.recordings().remove(recordingId);
-                outcomes.execute(() -> commands.recordingFinished(call, recordingId, path, length, detail));
-            });
-            call.recordings().put(recordingId, recording);
-            outcomes.execute(() -> commands.recordingStarted(call, recordingId, "mono"));
-            long seconds = number(option, "duration", 0);
-            if (seconds > 0) {
-                timers.schedule(() -> mixer.stopRecording(recording), seconds, TimeUnit.SECONDS);
-            }
-            done(call, request, true, null, Map.of("voipbin.recording.id", recordingId.toString()));
-        });
-    }
-
-    /** Reference 7.3 with D3: see {@link Connects}. */
-    private void connect(LiveCall call, MediaOrder order, ObjectNode option) {
-        whenUp(call, () -> {
-            String ringback = mixer.play(call.legId(), List.of(new AudioSource.Tone("ringback:us", 120_000)),
-                    (outcome, detail) -> { });
-            Connects.Attempt attempt = connects.start(call, order, option.path("relay_reason").asBoolean(false),
-                    ringback);
-            Address source = address(option.get("source"), Address.of("tel", "anonymous"));
-            for (JsonNode destination : option.path("destinations")) {
-                Address to = address(destination, null);
-                if (to == null || !("tel".equals(to.type()) || "sip".equals(to.type()))) {
-                    continue; // agents and extensions become groupcalls, which this platform has not yet
-                }
-                CallId leg = new CallId(UUID.randomUUID());
-                connects.ringing(attempt, leg);
-                commands.send(new CreateCall(leg, call.customerId(), CallDirection.OUTGOING, source, to, null, null,
-                        null, call.callId(), null, null, null, clock.instant()));
-            }
-            connects.nothingToDial(attempt);
-        });
-    }
-
-    /** The {@code call} action: independent outgoing calls running their own flow; chained ones hang up with this call. */
-    private void newCalls(MediaRequested request) {
-        ObjectNode option = request.option();
-        FlowId flowId = option.hasNonNull("flow_id") ? new FlowId(UUID.fromString(option.get("flow_id").asText()))
-                : null;
-        // the nested actions were validated with the flow; parsing them again gives each its id
-        List<Action> actions = flowId != null || !option.has("actions") ? null
-                : new ActionsValidator().parse(option.get("actions"), "/actions", UUID::randomUUID).actions();
-        boolean chained = option.path("chained").asBoolean(false) && request.callId() != null;
-        Address source = address(option.get("source"), Address.of("tel", "anonymous"));
-        for (JsonNode destination : option.path("destinations")) {
-            Address to = address(destination, null);
-            if (to == null || !("tel".equals(to.type()) || "sip".equals(to.type()))) {
-                continue;
-            }
-            commands.send(new CreateCall(new CallId(UUID.randomUUID()), request.customerId(), CallDirection.OUTGOING,
-                    source, to, flowId, actions, new ActiveflowId(UUID.randomUUID()),
-                    chained ? new CallId(request.callId()) : null, null, null, null, clock.instant()));
-        }
-    }
-
-    private static Address address(JsonNode json, Address fallback) {
-        if (json == null || !json.isObject()) {
-            return fallback;
-        }
-        return new Address(json.path("type").asText(""), json.path("target").asText(""),
-                json.path("target_name").asText(""), json.path("name").asText(""), json.path("detail").asText(""));
-    }
-
-    private void stopRecordings(LiveCall call) {
-        call.recordings().values().forEach(mixer::stopRecording);
-    }
-
-    private void detectMachine(LiveCall call, MediaOrder request, ObjectNode option) {
-        boolean hangupOnMachine = "hangup".equals(text(option, "machine_handle", "hangup"));
-        whenUp(call, () -> mixer.detectMachine(call.legId(), AmdParameters.defaults(), (AmdResult result) -> {
-            String verdict = result.verdict().name().toLowerCase(Locale.ROOT);
-            Map<String, String> variables = Map.of("voipbin.amd.result", verdict,
-                    "voipbin.amd.cause", result.cause() == null ? "" : result.cause());
-            request.done().report(true, null, variables);
-            if (result.verdict() == AmdResult.Verdict.MACHINE && hangupOnMachine) {
-                outcomes.execute(() -> commands.hangup(call, HangupReason.AMD));
-            }
-        }));
-    }
-
-    private static void done(LiveCall call, MediaOrder order, boolean succeeded, String detail,
-                             Map<String, String> variables) {
-        order.done().report(succeeded, detail, variables);
-    }
-
-    private static String text(ObjectNode option, String name, String fallback) {
-        JsonNode value = option == null ? null : option.get(name);
-        return value == null || value.isNull() ? fallback : value.asText();
-    }
-
-    private static long number(ObjectNode option, String name, long fallback) {
-        JsonNode value = option == null ? null : option.get(name);
-        return value == null || !value.canConvertToLong() ? fallback : value.asLong();
-    }
-
     @Override
     public void close() {
-        timers.shutdownNow();
-        outcomes.shutdown();
+        operations.close();
     }
 }
