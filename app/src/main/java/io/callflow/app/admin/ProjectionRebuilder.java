@@ -48,8 +48,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ProjectionRebuilder {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
-    /** Events per shadow transaction: large enough that commits are rare, small enough for steady progress. */
-    private static final int BATCH = 1000;
+    /**
+     * Events per shadow transaction: large enough that commits (and the per-batch lookup of rows already written)
+     * are rare, small enough for steady progress.
+     */
+    private static final int BATCH = 5000;
     private static final int SWAP_ATTEMPTS = 20;
 
     private final EventStorageEngine store;
@@ -126,6 +129,7 @@ public class ProjectionRebuilder {
             log.info("rebuild {} of {}: {} events to replay into {}", rebuild.id, projection.name(), rebuild.total,
                     ShadowTables.SCHEMA);
             TrackingToken token = replay(null, handlers, shadow, rebuild, report);
+            shadow.createSecondaryIndexes();
             token = replay(token, handlers, shadow, rebuild, report); // what arrived during the long pass
             rebuild.status = "swapping";
             report.accept(rebuild.progress());

@@ -26,14 +26,35 @@ final class ShadowTables {
         this.tables = tables;
     }
 
-    /** Empty copies of the live tables: columns, defaults, constraints and indexes. */
+    /**
+     * Empty copies of the live tables: columns, defaults, constraints and unique indexes (the upserts need
+     * them). The other indexes come later ({@link #createSecondaryIndexes()}): building them once over the
+     * loaded rows is cheaper than keeping them up to date through every insert of the long pass.
+     */
     void create() {
         jdbc.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
         for (String table : tables) {
             jdbc.execute("DROP TABLE IF EXISTS " + SCHEMA + "." + table);
             jdbc.execute("CREATE TABLE " + SCHEMA + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
+            for (String name : jdbc.queryForList(SECONDARY, String.class, SCHEMA, table)) {
+                jdbc.execute("DROP INDEX " + SCHEMA + ".\"" + name + "\"");
+            }
         }
     }
+
+    /** The live tables' non-unique indexes on the shadow tables, named by PostgreSQL ({@link #swap()} renames them). */
+    void createSecondaryIndexes() {
+        for (String table : tables) {
+            for (String definition : jdbc.queryForList(SECONDARY_DEFINITIONS, String.class, "public", table)) {
+                jdbc.execute(definition.replaceFirst("INDEX \\S+ ON public\\.", "INDEX ON " + SCHEMA + "."));
+            }
+        }
+    }
+
+    private static final String SECONDARY = "SELECT indexname FROM pg_indexes WHERE schemaname = ? AND tablename = ? "
+            + "AND indexdef NOT LIKE 'CREATE UNIQUE INDEX %'";
+    private static final String SECONDARY_DEFINITIONS = "SELECT indexdef FROM pg_indexes WHERE schemaname = ? "
+            + "AND tablename = ? AND indexdef NOT LIKE 'CREATE UNIQUE INDEX %'";
 
     /** Points this transaction's unqualified table names at the shadow tables. */
     void writeHere() {
