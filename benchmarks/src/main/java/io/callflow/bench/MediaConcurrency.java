@@ -35,7 +35,7 @@ public final class MediaConcurrency {
     }
 
     private record Window(double seconds, double jvmCores, double machineBusyCores, TickStats ticks, int calls,
-                          double udpInPerSecond, double udpOutPerSecond) {
+                          double udpInPerSecond, double udpOutPerSecond, String gc) {
     }
 
     private static void measure() throws Exception {
@@ -56,6 +56,9 @@ public final class MediaConcurrency {
         row(table, "platform (SIP + RTP + mixer)", platform);
         System.out.println();
         System.out.print(table.render());
+        System.out.println("  during the baseline window: " + baseline.gc + "; during the platform's: " + platform.gc);
+        System.out.println("  UDP datagrams are the machine's (/proc/net/snmp): SIPp sends its pcap through a raw socket,"
+                + " counted when it arrives, not when sent");
         boolean met = platform.calls >= calls && platform.ticks.p99LatenessMicros() <= 2_000;
         System.out.printf(Locale.ROOT, "  target %d concurrent calls on %d cores with p99 tick lateness ≤ 2 ms: %s%n", calls,
                 Runtime.getRuntime().availableProcessors(), Table.verdict(met));
@@ -162,6 +165,7 @@ public final class MediaConcurrency {
             throws Exception {
         mixer.resetTickStats();
         Thread.sleep(40); // the reset runs on the clock's next tick
+        Watch watch = Watch.start(null);
         long[] machineBefore = machineTicks();
         long[] udpBefore = udp();
         long cpuBefore = CallsPerSecond.processCpuNanos();
@@ -173,6 +177,7 @@ public final class MediaConcurrency {
             Thread.sleep(Math.max(1, Math.min(500, (end - System.nanoTime()) / 1_000_000)));
         }
         TickStats ticks = mixer.tickStats();
+        watch.close();
         double wall = (System.nanoTime() - wallBefore) / 1e9;
         double jvmCores = (CallsPerSecond.processCpuNanos() - cpuBefore) / 1e9 / wall;
         long[] machineAfter = machineTicks();
@@ -181,7 +186,7 @@ public final class MediaConcurrency {
                 : (double) (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1])
                         * Runtime.getRuntime().availableProcessors();
         return new Window(wall, jvmCores, busy, ticks, fewest, (udpAfter[0] - udpBefore[0]) / wall,
-                (udpAfter[1] - udpBefore[1]) / wall);
+                (udpAfter[1] - udpBefore[1]) / wall, watch.summary());
     }
 
     /** Busy and total jiffies of all cores from /proc/stat (zeros where there is none). */

@@ -33,8 +33,11 @@ final class Watch {
         sampler.start();
     }
 
-    /** Starts watching; when the DataSource is not Hikari, only the collector is watched. */
+    /** Starts watching; when the DataSource is null or not Hikari, only the collector is watched. */
     static Watch start(DataSource dataSource) {
+        if (dataSource == null) {
+            return new Watch(null);
+        }
         try {
             return new Watch(dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean());
         } catch (SQLException e) {
