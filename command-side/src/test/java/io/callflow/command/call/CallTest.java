@@ -9,6 +9,7 @@ import io.callflow.domain.call.CallHungUp;
 import io.callflow.domain.call.CallId;
 import io.callflow.domain.call.CallStatus;
 import io.callflow.domain.call.CallStatusChanged;
+import io.callflow.domain.call.CreateCall;
 import io.callflow.domain.call.HangupBy;
 import io.callflow.domain.call.HangupCall;
 import io.callflow.domain.call.HangupCause;
@@ -116,5 +117,21 @@ class CallTest {
         fixture.given(created(CallDirection.INCOMING), status(CallStatus.PROGRESSING))
                 .when(new RecordCallDigit(ID, "5", T0))
                 .expectEvents(new CallDigitReceived(ID, OWNER, "5", T0));
+    }
+
+    @Test
+    void an_incoming_call_is_created_ringing_and_an_outgoing_one_dialing() {
+        CallCreated incoming = created(CallDirection.INCOMING);
+        fixture.givenNoPriorActivity()
+                .when(new CreateCall(ID, OWNER, CallDirection.INCOMING, incoming.source(),
+                        incoming.destination(), null, null, incoming.activeflowId(), null, "sip-call-id",
+                        "127.0.0.1:5070", null, T0))
+                .expectEvents(incoming, status(CallStatus.RINGING));
+        CallCreated outgoing = created(CallDirection.OUTGOING);
+        fixture.givenNoPriorActivity()
+                .when(new CreateCall(ID, OWNER, CallDirection.OUTGOING, outgoing.source(),
+                        outgoing.destination(), null, null, outgoing.activeflowId(), null, "sip-call-id",
+                        "127.0.0.1:5070", null, T0))
+                .expectEvents(outgoing);
     }
 }

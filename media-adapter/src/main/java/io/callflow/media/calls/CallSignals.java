@@ -24,6 +24,9 @@ final class CallSignals implements CallListener {
 
     @Override
     public void ringing() {
+        if (call.direction() == CallDirection.INCOMING) {
+            return; // created ringing
+        }
         commands.progress(call, CallStatus.RINGING);
     }
 

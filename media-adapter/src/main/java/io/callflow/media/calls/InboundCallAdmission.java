@@ -6,7 +6,6 @@ import io.callflow.domain.activeflow.StartActiveflow;
 import io.callflow.domain.call.Address;
 import io.callflow.domain.call.CallDirection;
 import io.callflow.domain.call.CallId;
-import io.callflow.domain.call.CallStatus;
 import io.callflow.domain.call.CreateCall;
 import io.callflow.domain.call.HangupCause;
 import io.callflow.domain.number.NumberDirectory;
@@ -75,7 +74,6 @@ public final class InboundCallAdmission implements InboundCalls {
         mixer.addLeg(call.legId(), invite.call().media());
         CallSignals signals = new CallSignals(call, calls, mixer, commands, connects);
         invite.call().ring();
-        commands.progress(call, CallStatus.RINGING);
         try {
             gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new StartActiveflow(activeflowId,
                     number.customerId(), number.flowId(), null, ReferenceType.CALL, callId.value(), null, 0,
