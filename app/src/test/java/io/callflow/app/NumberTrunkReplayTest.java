@@ -41,24 +41,14 @@ class NumberTrunkReplayTest extends PlatformTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/v1/numbers/" + gone).status() == 404
                 && api.get("/v1/trunks/" + trunk).body().path("port").asInt() == 5070
                 && "renamed".equals(api.get("/v1/numbers/" + kept).body().path("name").asText()));
-        String before = snapshot(sql);
+        String before = TableSnapshot.of(sql, TABLES);
         sql.update("UPDATE numbers SET name = 'damaged'");
         sql.update("DELETE FROM trunks");
-        assertThat(snapshot(sql)).isNotEqualTo(before);
+        assertThat(TableSnapshot.of(sql, TABLES)).isNotEqualTo(before);
 
         rebuild.rebuild(NumberProjection.GROUP, Duration.ofSeconds(60));
         rebuild.rebuild(TrunkProjection.GROUP, Duration.ofSeconds(60));
 
-        assertThat(snapshot(sql)).isEqualTo(before);
-    }
-
-    private static String snapshot(JdbcTemplate sql) {
-        StringBuilder rows = new StringBuilder();
-        for (String table : TABLES) {
-            rows.append(table).append('\n');
-            sql.queryForList("SELECT row_to_json(t)::text FROM " + table + " t ORDER BY row_to_json(t)::text",
-                    String.class).forEach(row -> rows.append(row).append('\n'));
-        }
-        return rows.toString();
+        assertThat(TableSnapshot.of(sql, TABLES)).isEqualTo(before);
     }
 }

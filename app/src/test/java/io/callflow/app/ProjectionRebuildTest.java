@@ -51,7 +51,7 @@ class ProjectionRebuildTest extends PlatformTest {
     void a_rebuild_swaps_in_the_same_rows_while_the_activeflow_list_keeps_answering() throws Exception {
         String flowId = history();
         JdbcTemplate sql = new JdbcTemplate(dataSource);
-        String before = snapshot(sql);
+        String before = TableSnapshot.of(sql, TABLES);
         List<String> indexesBefore = indexes(sql);
         List<String> answered = new ArrayList<>();
         String late;
@@ -90,7 +90,7 @@ class ProjectionRebuildTest extends PlatformTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "ended".equals(
                 api.get("/v1/activeflows/" + late).body().path("status").asText()));
         assertThat(api.get("/v1/activeflows?page_size=100&flow_id=" + flowId).body().get("result")).hasSize(21);
-        String after = snapshot(sql);
+        String after = TableSnapshot.of(sql, TABLES);
         assertThat(after).startsWith(before.substring(0, before.indexOf("activeflows\n")));
         assertThat(rowsOf(after, "activeflows")).hasSize(rowsOf(before, "activeflows").size() + 1);
         assertThat(rowsOf(after, "activeflows")).containsAll(rowsOf(before, "activeflows"));
@@ -103,7 +103,7 @@ class ProjectionRebuildTest extends PlatformTest {
     void rows_after_a_rebuild_with_nothing_running_equal_the_rows_before() {
         history();
         JdbcTemplate sql = new JdbcTemplate(dataSource);
-        String before = snapshot(sql);
+        String before = TableSnapshot.of(sql, TABLES);
 
         for (String projection : List.of("flows", "activeflows")) {
             String path = "/v1/admin/projections/" + projection + "/rebuild";
@@ -113,7 +113,7 @@ class ProjectionRebuildTest extends PlatformTest {
             assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("done");
         }
 
-        assertThat(snapshot(sql)).isEqualTo(before);
+        assertThat(TableSnapshot.of(sql, TABLES)).isEqualTo(before);
     }
 
     @Test
@@ -141,15 +141,5 @@ class ProjectionRebuildTest extends PlatformTest {
     private static List<String> indexes(JdbcTemplate sql) {
         return sql.queryForList("SELECT tablename || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public'"
                 + " AND tablename LIKE 'activeflow%' ORDER BY 1", String.class);
-    }
-
-    private static String snapshot(JdbcTemplate sql) {
-        StringBuilder rows = new StringBuilder();
-        for (String table : TABLES) {
-            rows.append(table).append('\n');
-            sql.queryForList("SELECT row_to_json(t)::text FROM " + table + " t ORDER BY row_to_json(t)::text",
-                    String.class).forEach(row -> rows.append(row).append('\n'));
-        }
-        return rows.toString();
     }
 }

@@ -44,26 +44,16 @@ class ProjectionReplayTest extends PlatformTest {
         JdbcTemplate sql = new JdbcTemplate(dataSource);
         await().atMost(Duration.ofSeconds(20)).until(() -> "ended".equals(
                 api.get("/v1/activeflows/" + stopped).body().path("status").asText()));
-        String before = snapshot(sql);
+        String before = TableSnapshot.of(sql, TABLES);
         assertThat(before).contains("replay v2").contains("skipped");
         // damage the read side, so only a real rebuild from the events can give the rows back
         sql.update("UPDATE flows SET name = 'damaged'");
         sql.update("DELETE FROM activeflow_variables");
-        assertThat(snapshot(sql)).isNotEqualTo(before);
+        assertThat(TableSnapshot.of(sql, TABLES)).isNotEqualTo(before);
 
         rebuild.rebuild(FlowProjection.GROUP, Duration.ofSeconds(60));
         rebuild.rebuild(ActiveflowProjection.GROUP, Duration.ofSeconds(60));
 
-        assertThat(snapshot(sql)).isEqualTo(before);
-    }
-
-    private static String snapshot(JdbcTemplate sql) {
-        StringBuilder rows = new StringBuilder();
-        for (String table : TABLES) {
-            rows.append(table).append('\n');
-            sql.queryForList("SELECT row_to_json(t)::text FROM " + table + " t ORDER BY row_to_json(t)::text",
-                    String.class).forEach(row -> rows.append(row).append('\n'));
-        }
-        return rows.toString();
+        assertThat(TableSnapshot.of(sql, TABLES)).isEqualTo(before);
     }
 }
