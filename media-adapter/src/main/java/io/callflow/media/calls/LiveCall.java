@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,7 +26,7 @@ final class LiveCall {
     private final StartActiveflow flowOnAnswer;
     private final Set<Long> performedSteps = ConcurrentHashMap.newKeySet();
     private final Map<Long, String> playbacks = new ConcurrentHashMap<>();
-    private final Map<java.util.UUID, String> recordings = new ConcurrentHashMap<>();
+    private final Map<UUID, String> recordings = new ConcurrentHashMap<>();
     private final List<Runnable> onAnswer = new ArrayList<>();
     private volatile SipCall sip;
     private volatile HangupCause requestedCause;
@@ -82,7 +83,7 @@ final class LiveCall {
         return playbacks;
     }
 
-    Map<java.util.UUID, String> recordings() {
+    Map<UUID, String> recordings() {
         return recordings;
     }
 

@@ -121,21 +121,21 @@ final class MediaOperations implements AutoCloseable {
             case "hangup" -> commands.hangup(call, hangupReason(option));
             case "mute", "unmute" -> {
                 mute(call, text(option, "direction", "both"), "mute".equals(request.operation()));
-                done(call, request, true, null, Map.of());
+                request.done().report(true, null, Map.of());
             }
             case "recording_start" -> startRecording(call, request, option);
             case "recording_stop" -> {
                 stopRecordings(call);
-                done(call, request, true, null, Map.of());
+                request.done().report(true, null, Map.of());
             }
             case "amd" -> detectMachine(call, request, option);
             case "connect" -> connect(call, request, option);
-            default -> done(call, request, false, request.operation() + " is not supported on calls yet", Map.of());
+            default -> request.done().report(false, request.operation() + " is not supported on calls yet", Map.of());
         }
     }
 
     private void answer(LiveCall call, MediaOrder request) {
-        call.whenAnswered(() -> done(call, request, true, null, Map.of()));
+        call.whenAnswered(() -> request.done().report(true, null, Map.of()));
         call.sip().answer();
     }
 
@@ -151,7 +151,7 @@ final class MediaOperations implements AutoCloseable {
         whenUp(call, () -> {
             String playback = mixer.play(call.legId(), sources, (outcome, detail) -> {
                 call.playbacks().remove(request.key());
-                done(call, request, outcome != PlaybackListener.Outcome.FAILED, detail, Map.of());
+                request.done().report(outcome != PlaybackListener.Outcome.FAILED, detail, Map.of());
             });
             call.playbacks().put(request.key(), playback);
         });
@@ -184,7 +184,7 @@ final class MediaOperations implements AutoCloseable {
                         TimeUnit.MILLISECONDS);
             }
             long total = digits.length() * duration + Math.max(0, digits.length() - 1) * interval;
-            timers.schedule(() -> done(call, request, true, null, Map.of()), total, TimeUnit.MILLISECONDS);
+            timers.schedule(() -> request.done().report(true, null, Map.of()), total, TimeUnit.MILLISECONDS);
         });
     }
 
@@ -195,7 +195,7 @@ final class MediaOperations implements AutoCloseable {
             mixer.echo(call.legId(), true);
             timers.schedule(() -> {
                 mixer.echo(call.legId(), false);
-                done(call, request, true, null, Map.of());
+                request.done().report(true, null, Map.of());
             }, millis, TimeUnit.MILLISECONDS);
         });
     }
@@ -227,7 +227,7 @@ final class MediaOperations implements AutoCloseable {
             if (seconds > 0) {
                 timers.schedule(() -> mixer.stopRecording(recording), seconds, TimeUnit.SECONDS);
             }
-            done(call, request, true, null, Map.of("voipbin.recording.id", recordingId.toString()));
+            request.done().report(true, null, Map.of("voipbin.recording.id", recordingId.toString()));
         });
     }
 
@@ -299,10 +299,6 @@ final class MediaOperations implements AutoCloseable {
         }));
     }
 
-    private static void done(LiveCall call, MediaOrder order, boolean succeeded, String detail,
-                             Map<String, String> variables) {
-        order.done().report(succeeded, detail, variables);
-    }
 
     private static String text(ObjectNode option, String name, String fallback) {
         JsonNode value = option == null ? null : option.get(name);
