@@ -54,6 +54,10 @@
     $('#status-counts').replaceChildren(...Object.keys(byStatus).sort().map((status) =>
       el('span', { class: 'chip ' + status, 'data-status': status }, status + ': ' + byStatus[status])));
     if (Object.keys(byStatus).length === 0) { $('#status-counts').append(el('span', { class: 'muted' }, 'no activeflows yet')); }
+    $('#active-calls').textContent = '(' + (counts.body.active_calls || 0) + ' active)';
+    const callsByStatus = counts.body.calls_by_status || {};
+    $('#call-counts').replaceChildren(...Object.keys(callsByStatus).sort().map((status) =>
+      el('span', { class: 'chip ' + status, 'data-status': status }, status + ': ' + callsByStatus[status])));
     (counts.body.flows || []).forEach((f) => flowNames.set(f.flow_id, f.name));
     fill($('#flow-counts tbody'), (counts.body.flows || []).map((f) => el('tr', { 'data-flow': f.flow_id },
       el('td', {}, f.name || el('span', { class: 'id' }, short(f.flow_id))),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callflow.media.sip.Sipp;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,34 @@ class DashboardCountsTest extends PlatformTest {
         assertThat(flow(flows, loops).get("ended_by_reason").get("consecutive_step_limit").asLong()).isEqualTo(1);
         assertThat(flow(flows, waits).get("running").asLong()).isEqualTo(1);
         assertThat(api.get("/v1/dashboard/counts").body().get("flows").toString()).doesNotContain(ok);
+    }
+
+    @Test
+    void counts_show_the_callers_active_calls_by_status_until_they_hang_up() throws Exception {
+        Api customer = otherCustomer();
+        JsonNode none = customer.get("/v1/dashboard/counts").body();
+        assertThat(none.get("active_calls").asLong()).isZero();
+        assertThat(none.get("calls_by_status").size()).isZero();
+        try (Sipp callee = Sipp.server("uas_ring.xml")) {
+            Api.Reply dialed = customer.post("/v1/calls", json("{'source':{'type':'tel','target':'+15550002222'},"
+                    + "'destinations':[{'type':'sip','target':'bob@127.0.0.1:" + callee.port() + "'}],"
+                    + "'actions':[{'type':'hangup'}]}"));
+            assertThat(dialed.status()).as(dialed.text()).isEqualTo(200);
+            String call = dialed.body().get("calls").get(0).get("id").asText();
+
+            JsonNode ringing = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> customer.get("/v1/dashboard/counts").body(),
+                    c -> c.path("calls_by_status").path("ringing").asLong() == 1);
+            assertThat(ringing.get("active_calls").asLong()).isEqualTo(1);
+            assertThat(api.get("/v1/dashboard/counts").body().path("calls_by_status").path("ringing").asLong())
+                    .as("another customer's call is not counted").isZero();
+
+            assertThat(customer.post("/v1/calls/" + call + "/hangup", "{}").status()).isEqualTo(200);
+            JsonNode ended = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> customer.get("/v1/dashboard/counts").body(),
+                    c -> c.path("calls_by_status").path("hangup").asLong() == 1);
+            assertThat(ended.get("active_calls").asLong()).isZero();
+        }
     }
 
     private static JsonNode flow(JsonNode flows, String id) {

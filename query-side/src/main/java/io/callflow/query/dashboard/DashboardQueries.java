@@ -1,6 +1,7 @@
 package io.callflow.query.dashboard;
 
 import static io.callflow.projection.jooq.Tables.ACTIVEFLOWS;
+import static io.callflow.projection.jooq.Tables.CALLS;
 import static io.callflow.projection.jooq.Tables.FLOWS;
 
 import io.callflow.domain.common.CustomerId;
@@ -15,13 +16,18 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
-/** Counts for dashboards, from the activeflow projection; deleted activeflows are not counted. */
+/**
+ * Counts for dashboards, from the activeflow and call projections; deleted activeflows are not
+ * counted, and a call is active until its status is {@code hangup}.
+ */
 @Service
 public class DashboardQueries {
     /** Stop reasons that mean the flow did what it was written to do. */
     static final Set<String> COMPLETED = Set.of("finished", "stop_action");
     /** Stop reasons that mean the flow could not go on. */
     static final Set<String> FAILED = Set.of("error", "consecutive_step_limit", "execution_limit", "stack_limit");
+    /** The one call status that is not active. */
+    static final String HUNG_UP = "hangup";
 
     private final DSLContext sql;
 
@@ -48,7 +54,19 @@ public class DashboardQueries {
                 });
         List<DashboardCounts.FlowCounts> flows = new ArrayList<>();
         byFlow.forEach((id, tally) -> flows.add(tally.counts(id)));
-        return new DashboardCounts(byStatus, flows);
+        Map<String, Long> callsByStatus = callsByStatus(customer);
+        long activeCalls = callsByStatus.entrySet().stream().filter(e -> !HUNG_UP.equals(e.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
+        return new DashboardCounts(activeCalls, callsByStatus, byStatus, flows);
+    }
+
+    private Map<String, Long> callsByStatus(CustomerId customer) {
+        Map<String, Long> byStatus = new TreeMap<>();
+        var count = DSL.count();
+        sql.select(CALLS.STATUS, count).from(CALLS).where(CALLS.CUSTOMER_ID.eq(customer.value()))
+                .groupBy(CALLS.STATUS)
+                .forEach(row -> byStatus.put(row.value1(), (long) row.value2()));
+        return byStatus;
     }
 
     private static final class FlowTally {
