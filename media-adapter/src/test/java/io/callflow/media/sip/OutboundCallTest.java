@@ -117,6 +117,31 @@ class OutboundCallTest {
         assertReleased();
     }
 
+    @Test
+    void proxy_challenge_is_answered_with_proxy_authorization() throws Exception {
+        try (Sipp sipp = Sipp.server("uas_proxy_digest.xml")) {
+            SipCall call = dial(sipp, new TrunkAccount("127.0.0.1", sipp.port(), "udp", "trunkuser", "s3cret"),
+                    Duration.ofSeconds(20));
+            assertThat(listener.next()).as(sipp::logs).isEqualTo("answered");
+            call.hangup(HangupCause.NORMAL_CLEARING);
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
+    void a_second_challenge_is_not_answered_and_the_call_fails() throws Exception {
+        try (Sipp sipp = Sipp.server("uas_digest_twice.xml")) {
+            dial(sipp, new TrunkAccount("127.0.0.1", sipp.port(), "udp", "trunkuser", "s3cret"), Duration.ofSeconds(20));
+            RecordedCall.Ended ended = listener.awaitEnded();
+            assertThat(ended.sipStatus()).as(sipp::logs).isEqualTo(401);
+            assertThat(ended.byRemote()).isTrue();
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
     private void assertReleased() throws InterruptedException {
         awaitTrue(() -> edge.liveCalls() == 0 && edge.rtpPorts().inUse() == 0);
         assertThat(edge.liveCalls()).isZero();
