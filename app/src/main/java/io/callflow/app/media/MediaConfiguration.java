@@ -1,5 +1,6 @@
 package io.callflow.app.media;
 
+import io.callflow.app.axon.BoundedCache;
 import io.callflow.command.activeflow.ActiveflowStarter;
 import io.callflow.command.call.Call;
 import io.callflow.command.call.CallAdmitter;
@@ -26,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.modelling.command.Repository;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -123,6 +123,6 @@ public class MediaConfiguration {
 
     @Bean
     Cache callCache() {
-        return new WeakReferenceCache();
+        return new BoundedCache(10_000);
     }
 }
