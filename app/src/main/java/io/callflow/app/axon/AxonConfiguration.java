@@ -11,7 +11,6 @@ import io.callflow.projection.CallProjection;
 import io.callflow.projection.FlowProjection;
 import java.util.Map;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -58,14 +57,15 @@ public class AxonConfiguration {
         return JacksonSerializer.builder().objectMapper(Json.build()).build();
     }
 
+    /** Every incoming call loads its number's flow: keep flows in memory (see {@link BoundedCache}). */
     @Bean
     Cache flowCache() {
-        return new WeakReferenceCache();
+        return new BoundedCache(10_000);
     }
 
     @Bean
     Cache activeflowCache() {
-        return new WeakReferenceCache();
+        return new BoundedCache(10_000);
     }
 
     /** Who caused a message ({@code actor}) travels from command to events to the commands they cause. */

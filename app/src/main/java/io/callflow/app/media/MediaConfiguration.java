@@ -1,5 +1,9 @@
 package io.callflow.app.media;
 
+import io.callflow.app.axon.BoundedCache;
+import io.callflow.command.activeflow.ActiveflowStarter;
+import io.callflow.command.call.Call;
+import io.callflow.command.call.CallAdmitter;
 import io.callflow.domain.number.NumberDirectory;
 import io.callflow.domain.trunk.TrunkDirectory;
 import io.callflow.media.calls.CallMedia;
@@ -23,8 +27,9 @@ import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.modelling.command.Repository;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,6 +80,12 @@ public class MediaConfiguration {
         return new Connects(mixer, gateway, clock);
     }
 
+    /** Handles {@code AdmitIncomingCall}: the call and its flow's start in one unit of work. */
+    @Bean
+    CallAdmitter callAdmitter(@Qualifier("callRepository") Repository<Call> calls, ActiveflowStarter activeflows) {
+        return new CallAdmitter(calls, activeflows);
+    }
+
     @Bean
     InboundCallAdmission inboundCallAdmission(NumberDirectory numbers, LiveCalls calls, MixingCore mixer,
                                               CommandGateway gateway, Connects connects, Clock clock) {
@@ -112,6 +123,6 @@ public class MediaConfiguration {
 
     @Bean
     Cache callCache() {
-        return new WeakReferenceCache();
+        return new BoundedCache(10_000);
     }
 }

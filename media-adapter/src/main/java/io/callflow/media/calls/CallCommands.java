@@ -45,7 +45,7 @@ final class CallCommands {
 
     void ended(LiveCall call, HangupCause cause, int sipStatus) {
         sendFromPeer(call, new RecordCallEnded(call.callId(), cause, sipStatus, clock.instant()));
-        if (flowRuns(call)) {
+        if (flowRuns(call) && !call.flowEnded()) {
             sendFromPeer(call, new StopActiveflowForCall(call.activeflowId(), call.customerId(), "the call hung up",
                     clock.instant()));
         }
@@ -64,8 +64,11 @@ final class CallCommands {
         return call.activeflowId() != null && (call.flowOnAnswer() == null || call.isAnswered());
     }
 
+    /** Once per call: the first accepted request moves it to terminating or canceling, later ones would change nothing. */
     void hangup(LiveCall call, HangupReason reason) {
-        hangup(call.callId(), reason);
+        if (!call.isHangingUp() && send(new HangupCall(call.callId(), null, reason, clock.instant()))) {
+            call.hangupSent();
+        }
     }
 
     void hangup(CallId call, HangupReason reason) {
@@ -87,12 +90,14 @@ final class CallCommands {
                 clock.instant()));
     }
 
-    /** Sends and waits: commands for one call arrive in the order its events happened. */
-    void send(Object command) {
+    /** Sends and waits: commands for one call arrive in the order its events happened. False when it was not accepted. */
+    boolean send(Object command) {
         try {
             gateway.sendAndWait(command);
+            return true;
         } catch (RuntimeException e) {
             log.warn("{} was not accepted: {}", command.getClass().getSimpleName(), e.toString());
+            return false;
         }
     }
 

@@ -115,10 +115,17 @@ public class CallMedia implements AutoCloseable {
     /** Reference 3.9: the flow ending, for any reason but the call's own hangup, hangs the call up. */
     @EventHandler
     void on(ActiveflowStopped stopped) {
-        if (stopped.referenceType() != ReferenceType.CALL || stopped.reason() == StopReason.CALL_HANGUP) {
+        if (stopped.referenceType() != ReferenceType.CALL) {
             return;
         }
-        calls.find(stopped.referenceId()).ifPresent(call -> commands.hangup(call, HangupReason.NORMAL));
+        calls.find(stopped.referenceId()).ifPresent(call -> {
+            if (stopped.activeflowId().equals(call.activeflowId())) {
+                call.markFlowEnded();
+            }
+            if (stopped.reason() != StopReason.CALL_HANGUP) {
+                commands.hangup(call, HangupReason.NORMAL);
+            }
+        });
     }
 
     @EventHandler

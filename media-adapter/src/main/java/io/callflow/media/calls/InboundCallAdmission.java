@@ -4,6 +4,7 @@ import io.callflow.domain.activeflow.ActiveflowId;
 import io.callflow.domain.activeflow.ReferenceType;
 import io.callflow.domain.activeflow.StartActiveflow;
 import io.callflow.domain.call.Address;
+import io.callflow.domain.call.AdmitIncomingCall;
 import io.callflow.domain.call.CallDirection;
 import io.callflow.domain.call.CallId;
 import io.callflow.domain.call.CreateCall;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An INVITE to one of our numbers becomes a Call and starts the number's flow (reference 6.4,
- * DESIGN "How a call flows"): the call rings while its flow runs, and the flow's {@code answer}
- * answers it. An unknown number gets 404, a number without a flow 480.
+ * DESIGN "How a call flows"): the call is created ringing and its flow started in one command
+ * ({@link AdmitIncomingCall}, one commit), then rings while its flow runs, and the flow's
+ * {@code answer} answers it. An unknown number gets 404, a number without a flow 480.
  */
 public final class InboundCallAdmission implements InboundCalls {
     private static final Logger log = LoggerFactory.getLogger(InboundCallAdmission.class);
@@ -67,26 +69,29 @@ public final class InboundCallAdmission implements InboundCalls {
         Address source = new Address("sip", stripScheme(invite.fromUri()), invite.fromDisplayName(), "", "");
         Address destination = Address.of(number.number().startsWith("+") ? "tel" : "sip", number.number());
         Map<String, String> byPeer = Map.of(CallCommands.ACTOR, CallCommands.peerActor(invite.call()));
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateCall(callId, number.customerId(), CallDirection.INCOMING, source, destination,
+        CreateCall create = new CreateCall(callId, number.customerId(), CallDirection.INCOMING, source, destination,
                 number.flowId(), null, activeflowId, null, invite.call().sipCallId(), invite.call().peer(), null,
-                clock.instant())).andMetaData(byPeer));
+                clock.instant());
+        StartActiveflow start = new StartActiveflow(activeflowId, number.customerId(), number.flowId(), null,
+                ReferenceType.CALL, callId.value(), null, 0,
+                CallVariables.of(callId, CallDirection.INCOMING, source, destination), clock.instant());
+        // live before its flow runs: the flow's first media request may arrive before this method returns
         calls.add(call);
         mixer.addLeg(call.legId(), invite.call().media());
-        CallSignals signals = new CallSignals(call, calls, mixer, commands, connects);
-        invite.call().ring();
         try {
-            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new StartActiveflow(activeflowId,
-                    number.customerId(), number.flowId(), null, ReferenceType.CALL, callId.value(), null, 0,
-                    CallVariables.of(callId, CallDirection.INCOMING, source, destination), clock.instant()))
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new AdmitIncomingCall(create, start))
                     .andMetaData(byPeer));
         } catch (RuntimeException e) {
-            // reference 3.9: a call whose activeflow could not be created is hung up
-            log.warn("call {}: its flow {} did not start: {}", callId, number.flowId(), e.toString());
             mixer.removeLeg(call.legId());
             calls.remove(callId);
+            // reference 3.9: a call whose activeflow could not be created is recorded, then hung up
+            log.warn("call {}: its flow {} did not start: {}", callId, number.flowId(), e.toString());
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(create).andMetaData(byPeer));
             commands.ended(call, HangupCause.FAILED, 480);
             return new Admission.Reject(480, "Temporarily Unavailable");
         }
+        CallSignals signals = new CallSignals(call, calls, mixer, commands, connects);
+        invite.call().ring();
         return new Admission.Accept(signals);
     }
 

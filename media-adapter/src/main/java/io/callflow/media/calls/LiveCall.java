@@ -30,6 +30,8 @@ final class LiveCall {
     private final List<Runnable> onAnswer = new ArrayList<>();
     private volatile SipCall sip;
     private volatile HangupCause requestedCause;
+    private volatile boolean hangupSent;
+    private volatile boolean flowEnded;
     private boolean answered;
 
     LiveCall(CallId callId, CustomerId customerId, ActiveflowId activeflowId, CallDirection direction,
@@ -94,6 +96,24 @@ final class LiveCall {
 
     void requestHangup(HangupCause cause) {
         this.requestedCause = cause;
+    }
+
+    /** A local hangup was accepted by the call or has reached it: asking again would change nothing. */
+    boolean isHangingUp() {
+        return hangupSent || requestedCause != null;
+    }
+
+    void hangupSent() {
+        this.hangupSent = true;
+    }
+
+    /** Its activeflow ended: a flow that ended cannot be stopped for the call's hangup. */
+    boolean flowEnded() {
+        return flowEnded;
+    }
+
+    void markFlowEnded() {
+        this.flowEnded = true;
     }
 
     /** Runs {@code action} once the call is answered (at once if it already is). */

@@ -80,9 +80,14 @@ final class InboundCall extends EdgeCall {
         return true;
     }
 
+    /** Held while the 180 is sent: the flow may answer at once, and its 200 must not go out before this 180. */
     @Override
     public void ring() {
-        if (early() && agent.respond(invite, request, Response.RINGING, toTag)) {
+        boolean rang;
+        synchronized (this) {
+            rang = early() && agent.respond(invite, request, Response.RINGING, toTag);
+        }
+        if (rang) {
             tell(CallListener::ringing);
         }
     }

@@ -7,23 +7,14 @@ import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
-/** SIP INFO carrying a key (application/dtmf-relay {@code Signal=5}, or application/dtmf {@code 5}): 200 and the digit. */
-final class InfoProcessor implements RequestProcessor {
-    private final UserAgent agent;
-    private final CallRegistry calls;
-
+/** SIP INFO carrying a key (application/dtmf-relay {@code Signal=5}, or application/dtmf {@code 5}): 200 and the digit; 481 when we know no such call. */
+final class InfoProcessor extends InCallProcessor {
     InfoProcessor(UserAgent agent, CallRegistry calls) {
-        this.agent = agent;
-        this.calls = calls;
+        super(agent, calls);
     }
 
     @Override
-    public void process(Request request, ServerTransaction transaction) {
-        EdgeCall call = calls.get(UserAgent.callIdOf(request));
-        if (call == null) {
-            agent.respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
-            return;
-        }
+    void process(EdgeCall call, Request request, ServerTransaction transaction) {
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
         String body = UserAgent.body(request);
         if (type == null || body == null) {

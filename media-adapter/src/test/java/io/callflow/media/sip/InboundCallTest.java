@@ -153,6 +153,14 @@ class InboundCallTest {
     }
 
     @Test
+    void info_for_no_known_call_gets_481() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_info_unknown.xml", port, KNOWN)) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
     void options_over_tcp_is_answered_200() throws Exception {
         try (Sipp sipp = Sipp.client("uac_options.xml", port, KNOWN, "-t", "t1")) {
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
