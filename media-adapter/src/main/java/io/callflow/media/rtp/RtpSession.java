@@ -19,8 +19,10 @@ import java.util.function.Consumer;
 /**
  * The RTP stream of one call leg: G.711 audio both ways in 20 ms frames, RFC 4733 keys
  * both ways, and a minimal RTCP sender report every 5 s (received RTCP is read and dropped).
- * Incoming datagrams are read on the shared {@link RtpReactor} thread into a jitter buffer
- * of {@value #JITTER_DEPTH} frames; {@link #receive()} and {@link #send(short[])} never block.
+ * Incoming datagrams are read and decoded on the shared {@link RtpReactor} thread and handed,
+ * without a lock, to the thread that calls {@link #receive()} (the mixer clock), which plays
+ * them out of its jitter buffer of {@value #JITTER_DEPTH} frames; {@link #receive()} and
+ * {@link #send(short[])} never block and allocate nothing per frame.
  * The far end's address comes from its SDP and is re-latched once to the source of the
  * first packet received (symmetric RTP, for peers behind NAT).
  */
@@ -28,6 +30,8 @@ public final class RtpSession implements LegMedia, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RtpSession.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     static final int JITTER_DEPTH = 3;
+    /** Frames on their way from the reactor to the clock: 640 ms, far more than a tick's worth. */
+    private static final int HAND_OFF_FRAMES = 32;
     private static final int EVENT_PACKET_MS = 50;
     private static final int RTCP_SENDER_REPORT = 200;
     private static final long NTP_EPOCH_OFFSET_SECONDS = 2_208_988_800L;
@@ -37,6 +41,8 @@ public final class RtpSession implements LegMedia, AutoCloseable {
     private final DatagramChannel rtp;
     private final DatagramChannel rtcp;
     private final int localPort;
+    private final FrameHandOff arriving = new FrameHandOff(HAND_OFF_FRAMES);
+    /** Only touched by the thread that calls {@link #receive()}. */
     private final JitterBuffer jitter = new JitterBuffer(JITTER_DEPTH);
     private final int ssrc = RANDOM.nextInt();
     private final ScheduledFuture<?> reports;
@@ -53,6 +59,8 @@ public final class RtpSession implements LegMedia, AutoCloseable {
     private long digitsBusyUntil;
     private int packetsSent;
     private int octetsSent;
+    private final byte[] packet = new byte[RtpPacket.HEADER + FRAME_SAMPLES];
+    private final ByteBuffer outgoing = ByteBuffer.allocateDirect(RtpPacket.HEADER + FRAME_SAMPLES);
 
     // Only touched on the reactor thread: the receiving side.
     private boolean latched;
@@ -127,11 +135,18 @@ public final class RtpSession implements LegMedia, AutoCloseable {
 
     @Override
     public short[] receive() {
-        return closed ? null : jitter.take();
+        if (closed) {
+            return null;
+        }
+        arriving.drainTo(jitter);
+        return jitter.take();
     }
 
     @Override
     public void send(short[] frame) {
+        if (frame.length != FRAME_SAMPLES) {
+            throw new IllegalArgumentException("a frame is " + FRAME_SAMPLES + " samples, not " + frame.length);
+        }
         MediaFormat format = this.format;
         InetSocketAddress to = remote;
         synchronized (this) {
@@ -140,8 +155,9 @@ public final class RtpSession implements LegMedia, AutoCloseable {
             if (format == null || to == null || sendingEvent || closed) {
                 return;
             }
-            byte[] payload = format.codec().encode(frame);
-            transmit(RtpPacket.write(false, format.codec().payloadType(), nextSequence(), frameTimestamp, ssrc, payload), to);
+            RtpPacket.writeHeader(packet, false, format.codec().payloadType(), nextSequence(), frameTimestamp, ssrc);
+            format.codec().encode(frame, packet, RtpPacket.HEADER);
+            transmit(packet, packet.length, to);
         }
     }
 
@@ -206,7 +222,8 @@ public final class RtpSession implements LegMedia, AutoCloseable {
         }
         InetSocketAddress to = remote;
         if (!closed && to != null) {
-            transmit(RtpPacket.write(start, format.eventPayloadType(), seq, shared[0], ssrc, event.toBytes()), to);
+            byte[] eventPacket = RtpPacket.write(start, format.eventPayloadType(), seq, shared[0], ssrc, event.toBytes());
+            transmit(eventPacket, eventPacket.length, to);
         }
     }
 
@@ -216,11 +233,15 @@ public final class RtpSession implements LegMedia, AutoCloseable {
         return value;
     }
 
-    private void transmit(byte[] packet, InetSocketAddress to) {
+    /** Sends {@code data[0, length)} through the one reused direct buffer; under this session's monitor. */
+    private void transmit(byte[] data, int length, InetSocketAddress to) {
         try {
-            rtp.send(ByteBuffer.wrap(packet), to);
+            outgoing.clear();
+            outgoing.put(data, 0, length);
+            outgoing.flip();
+            rtp.send(outgoing, to);
             packetsSent++;
-            octetsSent += packet.length - RtpPacket.HEADER;
+            octetsSent += length - RtpPacket.HEADER;
         } catch (IOException e) {
             log.debug("RTP send to {} failed: {}", to, e.toString());
         }
@@ -240,7 +261,7 @@ public final class RtpSession implements LegMedia, AutoCloseable {
         }
         if (!remoteSeen || packet.ssrc() != remoteSsrc) {
             if (remoteSeen) {
-                jitter.reset();
+                arriving.reset();
             }
             remoteSeen = true;
             remoteSsrc = packet.ssrc();
@@ -253,8 +274,14 @@ public final class RtpSession implements LegMedia, AutoCloseable {
         }
         Codec codec = Codec.ofPayloadType(packet.payloadType());
         if (codec != null && packet.payloadLength() > 0) {
-            short[] pcm = codec.decode(data, packet.payloadOffset(), packet.payloadLength());
-            jitter.put(packet.sequence(), pcm.length == FRAME_SAMPLES ? pcm : Arrays.copyOf(pcm, FRAME_SAMPLES));
+            short[] frame = arriving.claim();
+            if (frame == null) {
+                return; // the clock is a whole hand-off behind: dropped like a lost packet
+            }
+            int samples = Math.min(packet.payloadLength(), FRAME_SAMPLES);
+            codec.decode(data, packet.payloadOffset(), samples, frame);
+            Arrays.fill(frame, samples, FRAME_SAMPLES, (short) 0);
+            arriving.publish(packet.sequence());
         }
     }
 
