@@ -16,9 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * One selector thread that reads the datagrams of every RTP session, plus one timer
- * thread for RTCP reports and RFC 4733 event packets. Receivers run on the selector
- * thread and must not block.
+ * One selector thread that reads the datagrams of every RTP session, one {@link RtpSender}
+ * thread that sends their packets, plus one timer thread for RTCP reports and RFC 4733 event
+ * packets. Receivers run on the selector thread and must not block.
  */
 public final class RtpReactor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RtpReactor.class);
@@ -32,6 +32,7 @@ public final class RtpReactor implements AutoCloseable {
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService timers;
+    private final RtpSender sender = new RtpSender();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -48,6 +49,10 @@ public final class RtpReactor implements AutoCloseable {
 
     ScheduledExecutorService timers() {
         return timers;
+    }
+
+    RtpSender sender() {
+        return sender;
     }
 
     void register(DatagramChannel channel, Receiver receiver) {
@@ -143,6 +148,7 @@ public final class RtpReactor implements AutoCloseable {
         }
         closeQuietly(selector);
         timers.shutdownNow();
+        sender.close();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
