@@ -9,11 +9,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
  * One selector thread that reads the datagrams of every RTP session, one {@link RtpSender}
@@ -91,19 +91,18 @@ public final class RtpReactor implements AutoCloseable {
 
     private void loop() {
         ByteBuffer buffer = ByteBuffer.allocate(2048);
+        // select(action) visits the ready keys without building the selected-key set and its iterator,
+        // which allocated on every wake-up (thousands a second)
+        Consumer<SelectionKey> read = key -> {
+            if (key.isValid() && key.isReadable()) {
+                drain((DatagramChannel) key.channel(), (Receiver) key.attachment(), buffer);
+            }
+        };
         while (running) {
             try {
-                selector.select();
+                selector.select(read);
                 for (Runnable task; (task = tasks.poll()) != null; ) {
                     task.run();
-                }
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    if (key.isValid() && key.isReadable()) {
-                        drain((DatagramChannel) key.channel(), (Receiver) key.attachment(), buffer);
-                    }
                 }
             } catch (IOException | RuntimeException e) {
                 log.warn("RTP reactor loop: {}", e.toString());
