@@ -41,34 +41,54 @@ public final class G711 {
 
     public static byte[] encodeUlaw(short[] pcm) {
         byte[] out = new byte[pcm.length];
-        for (int i = 0; i < pcm.length; i++) {
-            out[i] = ulaw(pcm[i]);
-        }
+        encodeUlaw(pcm, out, 0);
         return out;
     }
 
     public static byte[] encodeAlaw(short[] pcm) {
         byte[] out = new byte[pcm.length];
-        for (int i = 0; i < pcm.length; i++) {
-            out[i] = alaw(pcm[i]);
-        }
+        encodeAlaw(pcm, out, 0);
         return out;
+    }
+
+    /** Encodes every sample of {@code pcm} into {@code out} from {@code offset} on, without allocating. */
+    public static void encodeUlaw(short[] pcm, byte[] out, int offset) {
+        for (int i = 0; i < pcm.length; i++) {
+            out[offset + i] = ulaw(pcm[i]);
+        }
+    }
+
+    /** Encodes every sample of {@code pcm} into {@code out} from {@code offset} on, without allocating. */
+    public static void encodeAlaw(short[] pcm, byte[] out, int offset) {
+        for (int i = 0; i < pcm.length; i++) {
+            out[offset + i] = alaw(pcm[i]);
+        }
     }
 
     public static short[] decodeUlaw(byte[] codes, int offset, int length) {
         short[] out = new short[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = fromUlaw(codes[offset + i]);
-        }
+        decodeUlaw(codes, offset, length, out);
         return out;
     }
 
     public static short[] decodeAlaw(byte[] codes, int offset, int length) {
         short[] out = new short[length];
+        decodeAlaw(codes, offset, length, out);
+        return out;
+    }
+
+    /** Decodes {@code length} codes into the start of {@code out}, without allocating. */
+    public static void decodeUlaw(byte[] codes, int offset, int length, short[] out) {
+        for (int i = 0; i < length; i++) {
+            out[i] = fromUlaw(codes[offset + i]);
+        }
+    }
+
+    /** Decodes {@code length} codes into the start of {@code out}, without allocating. */
+    public static void decodeAlaw(byte[] codes, int offset, int length, short[] out) {
         for (int i = 0; i < length; i++) {
             out[i] = fromAlaw(codes[offset + i]);
         }
-        return out;
     }
 
     private static byte linearToUlaw(int sample) {

@@ -25,11 +25,21 @@ public enum Codec {
         };
     }
 
-    byte[] encode(short[] frame) {
-        return this == PCMU ? G711.encodeUlaw(frame) : G711.encodeAlaw(frame);
+    /** Encodes the frame into {@code out} from {@code offset} on. */
+    void encode(short[] frame, byte[] out, int offset) {
+        if (this == PCMU) {
+            G711.encodeUlaw(frame, out, offset);
+        } else {
+            G711.encodeAlaw(frame, out, offset);
+        }
     }
 
-    short[] decode(byte[] payload, int offset, int length) {
-        return this == PCMU ? G711.decodeUlaw(payload, offset, length) : G711.decodeAlaw(payload, offset, length);
+    /** Decodes {@code length} codes into the start of {@code out}. */
+    void decode(byte[] payload, int offset, int length, short[] out) {
+        if (this == PCMU) {
+            G711.decodeUlaw(payload, offset, length, out);
+        } else {
+            G711.decodeAlaw(payload, offset, length, out);
+        }
     }
 }

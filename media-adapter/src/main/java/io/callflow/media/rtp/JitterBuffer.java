@@ -1,16 +1,25 @@
 package io.callflow.media.rtp;
 
+import io.callflow.media.mixer.LegMedia;
+
+import java.util.Arrays;
+
 /**
  * Reorders decoded 20 ms frames by RTP sequence number and releases one per
  * {@link #take()}. Playout starts once {@code depth} frames are held and restarts that
  * way after the buffer runs dry; a missing frame yields null once, then playout moves on.
  * Sequence numbers are extended to 64 bits, so the 16-bit wraparound is invisible here.
+ * <p>
+ * Not thread-safe: one thread (the mixer clock, through {@link RtpSession#receive()}) puts and
+ * takes. Frames are copied into storage allocated once, so nothing is allocated per packet.
  */
 final class JitterBuffer {
     private static final int CAPACITY = 64;
+    private static final long EMPTY = -1;
 
     private final int depth;
-    private final short[][] frames = new short[CAPACITY][];
+    private final short[][] frames = new short[CAPACITY][LegMedia.FRAME_SAMPLES];
+    /** The extended sequence number each slot holds, or {@link #EMPTY}. */
     private final long[] sequences = new long[CAPACITY];
     private int held;
     private long highestExtended = -1;
@@ -21,9 +30,11 @@ final class JitterBuffer {
 
     JitterBuffer(int depth) {
         this.depth = depth;
+        Arrays.fill(sequences, EMPTY);
     }
 
-    synchronized void put(int sequence, short[] frame) {
+    /** Keeps a copy of the first {@value LegMedia#FRAME_SAMPLES} samples of {@code frame} as packet {@code sequence}. */
+    void put(int sequence, short[] frame) {
         long extended = extend(sequence);
         if (extended <= played) {
             return;
@@ -32,14 +43,15 @@ final class JitterBuffer {
             clear();
         }
         int slot = (int) (extended % CAPACITY);
-        if (frames[slot] == null) {
+        if (sequences[slot] == EMPTY) {
             held++;
         }
-        frames[slot] = frame;
+        System.arraycopy(frame, 0, frames[slot], 0, LegMedia.FRAME_SAMPLES);
         sequences[slot] = extended;
     }
 
-    synchronized short[] take() {
+    /** The next frame to play, or null; the array is the buffer's own and valid until the next {@link #put}. */
+    short[] take() {
         if (next < 0) {
             if (held < depth) {
                 return null;
@@ -48,9 +60,9 @@ final class JitterBuffer {
         }
         int slot = (int) (next % CAPACITY);
         short[] frame = null;
-        if (frames[slot] != null && sequences[slot] == next) {
+        if (sequences[slot] == next) {
             frame = frames[slot];
-            frames[slot] = null;
+            sequences[slot] = EMPTY;
             held--;
         }
         played = next++;
@@ -61,14 +73,14 @@ final class JitterBuffer {
     }
 
     /** Forget everything, e.g. when the sender's SSRC changes. */
-    synchronized void reset() {
+    void reset() {
         clear();
         highestExtended = -1;
         played = -1;
     }
 
     private void clear() {
-        java.util.Arrays.fill(frames, null);
+        Arrays.fill(sequences, EMPTY);
         held = 0;
         next = -1;
     }
@@ -89,7 +101,7 @@ final class JitterBuffer {
     private long lowestHeld() {
         long lowest = Long.MAX_VALUE;
         for (int i = 0; i < CAPACITY; i++) {
-            if (frames[i] != null && sequences[i] < lowest) {
+            if (sequences[i] != EMPTY && sequences[i] < lowest) {
                 lowest = sequences[i];
             }
         }

@@ -36,14 +36,19 @@ public record RtpPacket(boolean marker, int payloadType, int sequence, int times
     /** A datagram with this header (no CSRC, extension or padding) followed by {@code payload}. */
     public static byte[] write(boolean marker, int payloadType, int sequence, int timestamp, int ssrc, byte[] payload) {
         byte[] out = new byte[HEADER + payload.length];
+        writeHeader(out, marker, payloadType, sequence, timestamp, ssrc);
+        System.arraycopy(payload, 0, out, HEADER, payload.length);
+        return out;
+    }
+
+    /** Writes this header (no CSRC, extension or padding) into {@code out[0, HEADER)}; the payload follows it. */
+    static void writeHeader(byte[] out, boolean marker, int payloadType, int sequence, int timestamp, int ssrc) {
         out[0] = (byte) 0x80;
         out[1] = (byte) ((marker ? 0x80 : 0) | (payloadType & 0x7F));
         out[2] = (byte) (sequence >> 8);
         out[3] = (byte) sequence;
         writeInt(out, 4, timestamp);
         writeInt(out, 8, ssrc);
-        System.arraycopy(payload, 0, out, HEADER, payload.length);
-        return out;
     }
 
     static int readInt(byte[] data, int at) {

@@ -9,16 +9,16 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
- * One selector thread that reads the datagrams of every RTP session, plus one timer
- * thread for RTCP reports and RFC 4733 event packets. Receivers run on the selector
- * thread and must not block.
+ * One selector thread that reads the datagrams of every RTP session, one {@link RtpSender}
+ * thread that sends their packets, plus one timer thread for RTCP reports and RFC 4733 event
+ * packets. Receivers run on the selector thread and must not block.
  */
 public final class RtpReactor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RtpReactor.class);
@@ -32,6 +32,7 @@ public final class RtpReactor implements AutoCloseable {
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService timers;
+    private final RtpSender sender = new RtpSender();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -48,6 +49,10 @@ public final class RtpReactor implements AutoCloseable {
 
     ScheduledExecutorService timers() {
         return timers;
+    }
+
+    RtpSender sender() {
+        return sender;
     }
 
     void register(DatagramChannel channel, Receiver receiver) {
@@ -86,19 +91,18 @@ public final class RtpReactor implements AutoCloseable {
 
     private void loop() {
         ByteBuffer buffer = ByteBuffer.allocate(2048);
+        // select(action) visits the ready keys without building the selected-key set and its iterator,
+        // which allocated on every wake-up (thousands a second)
+        Consumer<SelectionKey> read = key -> {
+            if (key.isValid() && key.isReadable()) {
+                drain((DatagramChannel) key.channel(), (Receiver) key.attachment(), buffer);
+            }
+        };
         while (running) {
             try {
-                selector.select();
+                selector.select(read);
                 for (Runnable task; (task = tasks.poll()) != null; ) {
                     task.run();
-                }
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    if (key.isValid() && key.isReadable()) {
-                        drain((DatagramChannel) key.channel(), (Receiver) key.attachment(), buffer);
-                    }
                 }
             } catch (IOException | RuntimeException e) {
                 log.warn("RTP reactor loop: {}", e.toString());
@@ -143,6 +147,7 @@ public final class RtpReactor implements AutoCloseable {
         }
         closeQuietly(selector);
         timers.shutdownNow();
+        sender.close();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

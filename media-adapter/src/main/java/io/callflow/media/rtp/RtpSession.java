@@ -19,8 +19,11 @@ import java.util.function.Consumer;
 /**
  * The RTP stream of one call leg: G.711 audio both ways in 20 ms frames, RFC 4733 keys
  * both ways, and a minimal RTCP sender report every 5 s (received RTCP is read and dropped).
- * Incoming datagrams are read on the shared {@link RtpReactor} thread into a jitter buffer
- * of {@value #JITTER_DEPTH} frames; {@link #receive()} and {@link #send(short[])} never block.
+ * Incoming datagrams are read and decoded on the shared {@link RtpReactor} thread and handed,
+ * without a lock ({@link HandOff}), to the thread that calls {@link #receive()} (the mixer clock),
+ * which plays them out of its jitter buffer of {@value #JITTER_DEPTH} frames. {@link #send(short[])}
+ * encodes into a queued packet that the shared {@link RtpSender} thread puts on the wire, so the
+ * caller never waits in a socket call. Neither allocates anything per frame.
  * The far end's address comes from its SDP and is re-latched once to the source of the
  * first packet received (symmetric RTP, for peers behind NAT).
  */
@@ -28,6 +31,10 @@ public final class RtpSession implements LegMedia, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RtpSession.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     static final int JITTER_DEPTH = 3;
+    /** Frames on their way from the reactor to the clock: 640 ms, far more than a tick's worth. */
+    private static final int ARRIVING_FRAMES = 32;
+    /** Packets on their way to the sender thread: 320 ms of audio. */
+    private static final int QUEUED_PACKETS = 16;
     private static final int EVENT_PACKET_MS = 50;
     private static final int RTCP_SENDER_REPORT = 200;
     private static final long NTP_EPOCH_OFFSET_SECONDS = 2_208_988_800L;
@@ -37,6 +44,11 @@ public final class RtpSession implements LegMedia, AutoCloseable {
     private final DatagramChannel rtp;
     private final DatagramChannel rtcp;
     private final int localPort;
+    /** Produced by the reactor thread, consumed by the thread that calls {@link #receive()}. */
+    private final HandOff<ArrivingFrame> arriving = new HandOff<>(ARRIVING_FRAMES, ArrivingFrame::new);
+    /** Produced under this session's monitor, consumed by the sender thread. */
+    private final HandOff<QueuedPacket> queued = new HandOff<>(QUEUED_PACKETS, QueuedPacket::new);
+    /** Only touched by the thread that calls {@link #receive()}. */
     private final JitterBuffer jitter = new JitterBuffer(JITTER_DEPTH);
     private final int ssrc = RANDOM.nextInt();
     private final ScheduledFuture<?> reports;
@@ -61,6 +73,22 @@ public final class RtpSession implements LegMedia, AutoCloseable {
     private boolean eventSeen;
     private int lastEventTimestamp;
     private int lastEvent;
+    /** A new sender (SSRC) was seen: the next frame handed to the clock tells it to forget the old one. */
+    private boolean senderChanged;
+
+    /** A decoded frame in the hand-off from the reactor to the clock. */
+    private static final class ArrivingFrame {
+        final short[] samples = new short[FRAME_SAMPLES];
+        int sequence;
+        boolean senderChanged;
+    }
+
+    /** A packet waiting for the sender thread. */
+    private static final class QueuedPacket {
+        final byte[] data = new byte[RtpPacket.HEADER + FRAME_SAMPLES];
+        int length;
+        InetSocketAddress to;
+    }
 
     private RtpSession(RtpReactor reactor, PortRange ports, DatagramChannel rtp, DatagramChannel rtcp, int localPort) {
         this.reactor = reactor;
@@ -71,6 +99,7 @@ public final class RtpSession implements LegMedia, AutoCloseable {
         reactor.register(rtp, this::received);
         reactor.register(rtcp, (data, length, from) -> { });
         reports = reactor.timers().scheduleAtFixedRate(this::report, 5, 5, TimeUnit.SECONDS);
+        reactor.sender().add(this);
     }
 
     /** Binds the next free port pair of {@code ports} on {@code bindAddress}. */
@@ -127,11 +156,23 @@ public final class RtpSession implements LegMedia, AutoCloseable {
 
     @Override
     public short[] receive() {
-        return closed ? null : jitter.take();
+        if (closed) {
+            return null;
+        }
+        for (ArrivingFrame frame; (frame = arriving.peek()) != null; arriving.release()) {
+            if (frame.senderChanged) {
+                jitter.reset();
+            }
+            jitter.put(frame.sequence, frame.samples);
+        }
+        return jitter.take();
     }
 
     @Override
     public void send(short[] frame) {
+        if (frame.length != FRAME_SAMPLES) {
+            throw new IllegalArgumentException("a frame is " + FRAME_SAMPLES + " samples, not " + frame.length);
+        }
         MediaFormat format = this.format;
         InetSocketAddress to = remote;
         synchronized (this) {
@@ -140,8 +181,14 @@ public final class RtpSession implements LegMedia, AutoCloseable {
             if (format == null || to == null || sendingEvent || closed) {
                 return;
             }
-            byte[] payload = format.codec().encode(frame);
-            transmit(RtpPacket.write(false, format.codec().payloadType(), nextSequence(), frameTimestamp, ssrc, payload), to);
+            int seq = nextSequence();
+            QueuedPacket packet = queued.claim();
+            if (packet == null) {
+                return; // the sender thread is a whole queue behind: lost, as on the wire
+            }
+            RtpPacket.writeHeader(packet.data, false, format.codec().payloadType(), seq, frameTimestamp, ssrc);
+            format.codec().encode(frame, packet.data, RtpPacket.HEADER);
+            queue(packet, packet.data.length, to);
         }
     }
 
@@ -206,7 +253,13 @@ public final class RtpSession implements LegMedia, AutoCloseable {
         }
         InetSocketAddress to = remote;
         if (!closed && to != null) {
-            transmit(RtpPacket.write(start, format.eventPayloadType(), seq, shared[0], ssrc, event.toBytes()), to);
+            QueuedPacket packet = queued.claim();
+            if (packet != null) {
+                byte[] payload = event.toBytes();
+                RtpPacket.writeHeader(packet.data, start, format.eventPayloadType(), seq, shared[0], ssrc);
+                System.arraycopy(payload, 0, packet.data, RtpPacket.HEADER, payload.length);
+                queue(packet, RtpPacket.HEADER + payload.length, to);
+            }
         }
     }
 
@@ -216,14 +269,34 @@ public final class RtpSession implements LegMedia, AutoCloseable {
         return value;
     }
 
-    private void transmit(byte[] packet, InetSocketAddress to) {
-        try {
-            rtp.send(ByteBuffer.wrap(packet), to);
-            packetsSent++;
-            octetsSent += packet.length - RtpPacket.HEADER;
-        } catch (IOException e) {
-            log.debug("RTP send to {} failed: {}", to, e.toString());
+    /** Hands a filled packet to the sender thread; under this session's monitor. */
+    private void queue(QueuedPacket packet, int length, InetSocketAddress to) {
+        packet.length = length;
+        packet.to = to;
+        queued.publish();
+        packetsSent++;
+        octetsSent += length - RtpPacket.HEADER;
+        reactor.sender().wake();
+    }
+
+    /** On the sender thread: sends every packet queued so far through {@code buffer}; true when there was one. */
+    boolean sendQueued(ByteBuffer buffer) {
+        boolean any = false;
+        for (QueuedPacket packet; (packet = queued.peek()) != null; queued.release()) {
+            any = true;
+            if (closed) {
+                continue;
+            }
+            buffer.clear();
+            buffer.put(packet.data, 0, packet.length);
+            buffer.flip();
+            try {
+                rtp.send(buffer, packet.to);
+            } catch (IOException e) {
+                log.debug("RTP send to {} failed: {}", packet.to, e.toString());
+            }
         }
+        return any;
     }
 
     private void received(byte[] data, int length, SocketAddress from) {
@@ -240,7 +313,7 @@ public final class RtpSession implements LegMedia, AutoCloseable {
         }
         if (!remoteSeen || packet.ssrc() != remoteSsrc) {
             if (remoteSeen) {
-                jitter.reset();
+                senderChanged = true;
             }
             remoteSeen = true;
             remoteSsrc = packet.ssrc();
@@ -253,8 +326,17 @@ public final class RtpSession implements LegMedia, AutoCloseable {
         }
         Codec codec = Codec.ofPayloadType(packet.payloadType());
         if (codec != null && packet.payloadLength() > 0) {
-            short[] pcm = codec.decode(data, packet.payloadOffset(), packet.payloadLength());
-            jitter.put(packet.sequence(), pcm.length == FRAME_SAMPLES ? pcm : Arrays.copyOf(pcm, FRAME_SAMPLES));
+            ArrivingFrame frame = arriving.claim();
+            if (frame == null) {
+                return; // the clock is a whole hand-off behind: dropped like a lost packet
+            }
+            int samples = Math.min(packet.payloadLength(), FRAME_SAMPLES);
+            codec.decode(data, packet.payloadOffset(), samples, frame.samples);
+            Arrays.fill(frame.samples, samples, FRAME_SAMPLES, (short) 0);
+            frame.sequence = packet.sequence();
+            frame.senderChanged = senderChanged;
+            senderChanged = false;
+            arriving.publish();
         }
     }
 
@@ -311,6 +393,7 @@ public final class RtpSession implements LegMedia, AutoCloseable {
             closed = true;
         }
         reports.cancel(false);
+        reactor.sender().remove(this);
         reactor.close(rtp, () -> { });
         reactor.close(rtcp, () -> ports.release(localPort));
     }

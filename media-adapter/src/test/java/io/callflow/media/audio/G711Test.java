@@ -44,4 +44,28 @@ class G711Test {
         assertThat(G711.fromUlaw((byte) 0x00)).isEqualTo((short) -32124);
         assertThat(G711.fromAlaw((byte) 0xAA)).isEqualTo((short) 32256);
     }
+
+    @Test
+    void encoding_and_decoding_in_place_write_only_their_own_range() {
+        short[] pcm = new short[160];
+        for (int i = 0; i < pcm.length; i++) {
+            pcm[i] = (short) (12_000 * Math.sin(2 * Math.PI * 1_000 * i / 8_000.0));
+        }
+        byte[] packet = new byte[12 + 160];
+        java.util.Arrays.fill(packet, (byte) 0x5A);
+        G711.encodeAlaw(pcm, packet, 12);
+        assertThat(java.util.Arrays.copyOfRange(packet, 12, 172)).isEqualTo(G711.encodeAlaw(pcm));
+        assertThat(java.util.Arrays.copyOf(packet, 12)).containsOnly((byte) 0x5A);
+        G711.encodeUlaw(pcm, packet, 12);
+        assertThat(java.util.Arrays.copyOfRange(packet, 12, 172)).isEqualTo(G711.encodeUlaw(pcm));
+
+        short[] decoded = new short[160];
+        java.util.Arrays.fill(decoded, (short) 7);
+        G711.decodeUlaw(packet, 12, 100, decoded);
+        assertThat(java.util.Arrays.copyOf(decoded, 100)).isEqualTo(G711.decodeUlaw(packet, 12, 100));
+        assertThat(java.util.Arrays.copyOfRange(decoded, 100, 160)).containsOnly((short) 7);
+        G711.encodeAlaw(pcm, packet, 12);
+        G711.decodeAlaw(packet, 12, 160, decoded);
+        assertThat(decoded).isEqualTo(G711.decodeAlaw(packet, 12, 160));
+    }
 }

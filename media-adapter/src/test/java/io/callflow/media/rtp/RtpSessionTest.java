@@ -93,6 +93,36 @@ class RtpSessionTest {
         session.close();
     }
 
+    @Test
+    void a_new_sender_is_heard_even_when_its_sequence_numbers_are_far_behind_the_old_ones() throws Exception {
+        RtpSession session = RtpSession.open(reactor, ports, "127.0.0.1");
+        try (DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            session.connect(new InetSocketAddress("127.0.0.1", peer.getLocalPort()), new MediaFormat(Codec.PCMU, -1));
+            byte[] loud = new byte[160];
+            java.util.Arrays.fill(loud, io.callflow.media.audio.G711.ulaw((short) 8_000));
+            // the old sender: sequence numbers around 30,000; then a new SSRC starting at 5
+            for (int i = 0; i < 5; i++) {
+                send(peer, session, RtpPacket.write(false, 0, 30_000 + i, 160 * i, 1, new byte[160]));
+            }
+            for (int i = 0; i < 5; i++) {
+                send(peer, session, RtpPacket.write(false, 0, 5 + i, 160 * i, 2, loud));
+            }
+            short[] heard = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline && (heard == null || heard[0] < 4_000)) {
+                heard = session.receive();
+                Thread.sleep(5);
+            }
+            assertThat(heard).as("the new sender's audio").isNotNull();
+            assertThat(heard[0]).isGreaterThan((short) 4_000);
+        }
+        session.close();
+    }
+
+    private static void send(DatagramSocket from, RtpSession to, byte[] packet) throws java.io.IOException {
+        from.send(new DatagramPacket(packet, packet.length, InetAddress.getLoopbackAddress(), to.localPort()));
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
