@@ -52,8 +52,8 @@ public class TimelineQueries {
                 .where(DOMAINEVENTENTRY.AGGREGATEIDENTIFIER.eq(aggregateId), DOMAINEVENTENTRY.SEQUENCENUMBER.eq(0L))
                 .fetchOptional()
                 .filter(first -> first.value1().startsWith(type.eventPackage()))
-                .map(first -> StoredJson.tree(first.value2()).path("customer_id").asText(""))
-                .filter(owner -> owner.equals(customer.value().toString()))
+                .map(first -> StoredJson.fields(first.value2(), "customer_id")[0])
+                .filter(owner -> customer.value().toString().equals(owner))
                 .isPresent();
         if (!owned) {
             throw new NotFound(type.singular() + " " + aggregateId);
