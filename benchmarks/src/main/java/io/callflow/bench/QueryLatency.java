@@ -2,7 +2,6 @@ package io.callflow.bench;
 
 import io.callflow.domain.common.CustomerId;
 import io.callflow.domain.common.Timestamps;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -125,30 +123,27 @@ public final class QueryLatency {
 
     // The SQL of each request, as TimelineQueries, ActiveflowQueries and EventHistory send it.
 
-    private static final String TIMELINE_OWNER = "SELECT payloadtype, payload FROM domainevententry "
-            + "WHERE aggregateidentifier = ? AND sequencenumber = 0";
     private static final String TIMELINE_PAGE = "SELECT sequencenumber, payloadtype, payload, metadata, timestamp "
             + "FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber > -1 AND payloadtype LIKE ? "
             + "ORDER BY sequencenumber LIMIT 100";
-    private static final String LIST_PAGE = "SELECT * FROM activeflows WHERE customer_id = ? AND tm_delete IS NULL "
-            + "ORDER BY tm_create DESC, id DESC LIMIT 50";
-    private static final String LIST_DEEP_PAGE = "SELECT * FROM activeflows WHERE customer_id = ? "
-            + "AND tm_delete IS NULL AND (tm_create, id) < (?, ?) ORDER BY tm_create DESC, id DESC LIMIT 50";
-    private static final String LIST_ACTIONS = "SELECT activeflow_id, action_id, next_id, type, option "
-            + "FROM activeflow_actions WHERE activeflow_id = ANY (?) ORDER BY activeflow_id, step";
-    private static final String LIST_VARIABLES = "SELECT activeflow_id, name, value FROM activeflow_variables "
-            + "WHERE activeflow_id = ANY (?) ORDER BY activeflow_id, name";
+    // one statement per page: each activeflow's executed actions and variables come with its row
+    private static final String LIST_COLUMNS = "SELECT a.*, (SELECT json_agg(json_build_array(x.action_id, x.next_id, "
+            + "x.type, x.option) ORDER BY x.step) FROM activeflow_actions x WHERE x.activeflow_id = a.id) "
+            + "AS executed_actions, (SELECT json_agg(json_build_array(v.name, v.value) ORDER BY v.name) "
+            + "FROM activeflow_variables v WHERE v.activeflow_id = a.id) AS variables FROM activeflows a ";
+    private static final String LIST_PAGE = LIST_COLUMNS + "WHERE a.customer_id = ? AND a.tm_delete IS NULL "
+            + "ORDER BY a.tm_create DESC, a.id DESC LIMIT 50";
+    private static final String LIST_DEEP_PAGE = LIST_COLUMNS + "WHERE a.customer_id = ? AND a.tm_delete IS NULL "
+            + "AND (a.tm_create, a.id) < (?, ?) ORDER BY a.tm_create DESC, a.id DESC LIMIT 50";
     private static final String EVENTS_PAGE = "SELECT d.globalindex, d.aggregateidentifier, d.sequencenumber, "
             + "d.payloadtype, d.payload, d.metadata, d.timestamp, a.flow_version FROM domainevententry d "
             + "LEFT JOIN activeflows a ON a.id = CASE WHEN d.payloadtype LIKE ? THEN d.aggregateidentifier::uuid END "
             + "AND a.customer_id = d.customer_id WHERE d.customer_id = ? AND d.aggregateidentifier = ? "
             + "ORDER BY d.globalindex LIMIT 100";
 
+    /** The first page: the owner is checked on its first row, so one statement. */
     private static void timelineSql(DataSource db, UUID id) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement owner = c.prepareStatement(TIMELINE_OWNER);
-             PreparedStatement page = c.prepareStatement(TIMELINE_PAGE)) {
-            owner.setString(1, id.toString());
-            drain(owner);
+        try (Connection c = db.getConnection(); PreparedStatement page = c.prepareStatement(TIMELINE_PAGE)) {
             page.setString(1, id.toString());
             page.setString(2, ACTIVEFLOW_EVENTS);
             drain(page);
@@ -157,30 +152,14 @@ public final class QueryLatency {
 
     private static void listSql(DataSource db, UUID customer, String token) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement page = c.prepareStatement(token == null ? LIST_PAGE : LIST_DEEP_PAGE);
-             PreparedStatement actions = c.prepareStatement(LIST_ACTIONS);
-             PreparedStatement variables = c.prepareStatement(LIST_VARIABLES)) {
+             PreparedStatement page = c.prepareStatement(token == null ? LIST_PAGE : LIST_DEEP_PAGE)) {
             page.setObject(1, customer);
             if (token != null) {
                 int separator = token.lastIndexOf('_');
                 page.setObject(2, OffsetDateTime.parse(token.substring(0, separator)));
                 page.setObject(3, UUID.fromString(token.substring(separator + 1)));
             }
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet r = page.executeQuery()) {
-                int columns = r.getMetaData().getColumnCount();
-                while (r.next()) {
-                    ids.add(r.getObject("id", UUID.class));
-                    for (int i = 1; i <= columns; i++) {
-                        r.getObject(i);
-                    }
-                }
-            }
-            Array array = c.createArrayOf("uuid", ids.toArray());
-            actions.setArray(1, array);
-            drain(actions);
-            variables.setArray(1, array);
-            drain(variables);
+            drain(page);
         }
     }
 

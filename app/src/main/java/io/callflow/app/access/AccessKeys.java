@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -27,14 +28,24 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Customers and their API keys. A key is shown once, when made; only its SHA-256
  * hash is stored, so a leaked database leaks no usable key.
+ *
+ * <p>A verified key is remembered for {@link #REVERIFY_AFTER} (at most {@link #REMEMBERED} keys), so that a
+ * request costs one hash, not a database round trip; after that, or at its expiry, it is looked up again,
+ * so a key deleted (or a customer deleted) in the database stops working within that time.
  */
 @Service
 public class AccessKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final Duration REVERIFY_AFTER = Duration.ofSeconds(5);
+    static final int REMEMBERED = 1024;
 
     private final DSLContext sql;
     private final Clock clock;
-    private final Map<String, Caller> byHash = new ConcurrentHashMap<>();
+    private final Map<String, Verified> byHash = new ConcurrentHashMap<>();
+
+    /** A key found valid, and until when that may be believed without asking the database. */
+    private record Verified(Caller caller, long until) {
+    }
 
     public AccessKeys(DSLContext sql, Clock clock) {
         this.sql = sql;
@@ -47,18 +58,33 @@ public class AccessKeys {
 
     public Optional<Caller> authenticate(String key) {
         String hash = hash(key);
-        Caller cached = byHash.get(hash);
-        if (cached != null) {
-            return Optional.of(cached);
+        long nowMillis = clock.millis();
+        Verified cached = byHash.get(hash);
+        if (cached != null && nowMillis < cached.until()) {
+            return Optional.of(cached.caller());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<Caller> caller = sql.select(ACCESSKEYS.ID, ACCESSKEYS.CUSTOMER_ID, ACCESSKEYS.ADMIN)
+        Optional<Verified> verified = sql.select(ACCESSKEYS.ID, ACCESSKEYS.CUSTOMER_ID, ACCESSKEYS.ADMIN,
+                        ACCESSKEYS.TM_EXPIRE)
                 .from(ACCESSKEYS).join(CUSTOMERS).on(CUSTOMERS.ID.eq(ACCESSKEYS.CUSTOMER_ID))
                 .where(ACCESSKEYS.KEY_HASH.eq(hash), ACCESSKEYS.TM_DELETE.isNull(), CUSTOMERS.TM_DELETE.isNull())
                 .and(ACCESSKEYS.TM_EXPIRE.isNull().or(ACCESSKEYS.TM_EXPIRE.gt(now)))
-                .fetchOptional(r -> new Caller(new CustomerId(r.value2()), new AccesskeyId(r.value1()), r.value3()));
-        caller.ifPresent(c -> byHash.put(hash, c));
-        return caller;
+                .fetchOptional(r -> new Verified(new Caller(new CustomerId(r.value2()), new AccesskeyId(r.value1()),
+                        r.value3()), until(nowMillis, r.value4())));
+        if (verified.isEmpty()) {
+            byHash.remove(hash);
+            return Optional.empty();
+        }
+        if (byHash.size() >= REMEMBERED) {
+            byHash.clear();
+        }
+        byHash.put(hash, verified.get());
+        return Optional.of(verified.get().caller());
+    }
+
+    private static long until(long nowMillis, OffsetDateTime expires) {
+        long until = nowMillis + REVERIFY_AFTER.toMillis();
+        return expires == null ? until : Math.min(until, expires.toInstant().toEpochMilli());
     }
 
     public boolean anyCustomer() {

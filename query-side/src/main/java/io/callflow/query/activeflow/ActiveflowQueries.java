@@ -19,8 +19,6 @@ import io.callflow.query.ListCursor;
 import io.callflow.query.StoredJson;
 import io.callflow.query.Times;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +26,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSON;
+import org.jooq.Record;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,7 +50,25 @@ public class ActiveflowQueries {
         public static final Filter NONE = new Filter(null, null);
     }
 
-    /** Newest first by {@code (tm_create, id)}. */
+    /**
+     * Each activeflow's executed actions in step order, as they ran (after substitution), as a JSON array of
+     * {@code [action_id, next_id, type, option]}: read with the activeflow's own row, in the same statement.
+     */
+    private static final Field<JSON> EXECUTED = DSL.field(DSL
+            .select(DSL.jsonArrayAgg(DSL.jsonArray(ACTIVEFLOW_ACTIONS.ACTION_ID, ACTIVEFLOW_ACTIONS.NEXT_ID,
+                            ACTIVEFLOW_ACTIONS.TYPE, ACTIVEFLOW_ACTIONS.OPTION).nullOnNull())
+                    .orderBy(ACTIVEFLOW_ACTIONS.STEP))
+            .from(ACTIVEFLOW_ACTIONS)
+            .where(ACTIVEFLOW_ACTIONS.ACTIVEFLOW_ID.eq(ACTIVEFLOWS.ID))).as("executed_actions");
+    /** Each activeflow's variables by name, as a JSON array of {@code [name, value]}, in the same statement. */
+    private static final Field<JSON> VARIABLES = DSL.field(DSL
+            .select(DSL.jsonArrayAgg(DSL.jsonArray(ACTIVEFLOW_VARIABLES.NAME, ACTIVEFLOW_VARIABLES.VALUE).nullOnNull())
+                    .orderBy(ACTIVEFLOW_VARIABLES.NAME))
+            .from(ACTIVEFLOW_VARIABLES)
+            .where(ACTIVEFLOW_VARIABLES.ACTIVEFLOW_ID.eq(ACTIVEFLOWS.ID))).as("variables");
+    private static final List<SelectFieldOrAsterisk> COLUMNS = List.of(ACTIVEFLOWS.asterisk(), EXECUTED, VARIABLES);
+
+    /** Newest first by {@code (tm_create, id)}; one statement per page, children included. */
     public Page<ActiveflowResource> list(CustomerId customer, Filter filter, int pageSize,
                                          Optional<ListCursor> cursor) {
         Condition where = ACTIVEFLOWS.CUSTOMER_ID.eq(customer.value()).and(ACTIVEFLOWS.TM_DELETE.isNull());
@@ -60,7 +81,8 @@ public class ActiveflowQueries {
         if (cursor.isPresent()) {
             where = where.and(cursor.get().seek(ACTIVEFLOWS.TM_CREATE, ACTIVEFLOWS.ID));
         }
-        List<ActiveflowsRecord> rows = sql.selectFrom(ACTIVEFLOWS)
+        List<Record> rows = sql.select(COLUMNS)
+                .from(ACTIVEFLOWS)
                 .where(where)
                 .orderBy(ACTIVEFLOWS.TM_CREATE.desc(), ACTIVEFLOWS.ID.desc())
                 .limit(pageSize)
@@ -68,62 +90,57 @@ public class ActiveflowQueries {
         if (rows.isEmpty()) {
             return new Page<>("", List.of());
         }
-        List<UUID> ids = rows.stream().map(ActiveflowsRecord::getId).toList();
-        Map<UUID, List<Action>> executed = executedActions(ids);
-        Map<UUID, Map<String, String>> variables = variables(ids);
-        ActiveflowsRecord last = rows.get(rows.size() - 1);
-        return new Page<>(ListCursor.after(last.getTmCreate().toInstant(), last.getId()), rows.stream()
-                .map(r -> resource(r, executed.getOrDefault(r.getId(), List.of()),
-                        variables.getOrDefault(r.getId(), Map.of())))
-                .toList());
+        Record last = rows.get(rows.size() - 1);
+        return new Page<>(ListCursor.after(last.get(ACTIVEFLOWS.TM_CREATE).toInstant(), last.get(ACTIVEFLOWS.ID)),
+                rows.stream().map(ActiveflowQueries::resource).toList());
     }
 
     public ActiveflowResource get(CustomerId customer, ActiveflowId id) {
-        ActiveflowsRecord row = sql.selectFrom(ACTIVEFLOWS)
+        return sql.select(COLUMNS)
+                .from(ACTIVEFLOWS)
                 .where(ACTIVEFLOWS.ID.eq(id.value()), ACTIVEFLOWS.CUSTOMER_ID.eq(customer.value()),
                         ACTIVEFLOWS.TM_DELETE.isNull())
-                .fetchOptional()
+                .fetchOptional(ActiveflowQueries::resource)
                 .orElseThrow(() -> new NotFound("activeflow " + id));
-        List<UUID> ids = List.of(row.getId());
-        return resource(row, executedActions(ids).getOrDefault(row.getId(), List.of()),
-                variables(ids).getOrDefault(row.getId(), Map.of()));
     }
 
-    /** Each activeflow's executed actions in step order, as they ran (after substitution). */
-    private Map<UUID, List<Action>> executedActions(Collection<UUID> activeflowIds) {
-        Map<UUID, List<Action>> byActiveflow = new HashMap<>();
-        sql.select(ACTIVEFLOW_ACTIONS.ACTIVEFLOW_ID, ACTIVEFLOW_ACTIONS.ACTION_ID, ACTIVEFLOW_ACTIONS.NEXT_ID,
-                        ACTIVEFLOW_ACTIONS.TYPE, ACTIVEFLOW_ACTIONS.OPTION)
-                .from(ACTIVEFLOW_ACTIONS)
-                .where(ACTIVEFLOW_ACTIONS.ACTIVEFLOW_ID.in(activeflowIds))
-                .orderBy(ACTIVEFLOW_ACTIONS.ACTIVEFLOW_ID, ACTIVEFLOW_ACTIONS.STEP)
-                .forEach(r -> byActiveflow.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                        .add(new Action(r.value2(), r.value3(), r.value4(), option(StoredJson.tree(r.value5())))));
-        return byActiveflow;
+    private static List<Action> executedActions(JSON aggregated) {
+        if (aggregated == null) {
+            return List.of();
+        }
+        JsonNode rows = StoredJson.tree(aggregated);
+        List<Action> actions = new ArrayList<>(rows.size());
+        for (JsonNode row : rows) {
+            actions.add(new Action(UUID.fromString(row.get(0).asText()),
+                    row.get(1).isNull() ? null : UUID.fromString(row.get(1).asText()), row.get(2).asText(),
+                    option(row.get(3))));
+        }
+        return actions;
     }
 
-    /** Each activeflow's variables, by name. */
-    private Map<UUID, Map<String, String>> variables(Collection<UUID> activeflowIds) {
-        Map<UUID, Map<String, String>> byActiveflow = new HashMap<>();
-        sql.select(ACTIVEFLOW_VARIABLES.ACTIVEFLOW_ID, ACTIVEFLOW_VARIABLES.NAME, ACTIVEFLOW_VARIABLES.VALUE)
-                .from(ACTIVEFLOW_VARIABLES)
-                .where(ACTIVEFLOW_VARIABLES.ACTIVEFLOW_ID.in(activeflowIds))
-                .orderBy(ACTIVEFLOW_VARIABLES.ACTIVEFLOW_ID, ACTIVEFLOW_VARIABLES.NAME)
-                .forEach(r -> byActiveflow.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>())
-                        .put(r.value2(), r.value3()));
-        return byActiveflow;
+    private static Map<String, String> variables(JSON aggregated) {
+        if (aggregated == null) {
+            return Map.of();
+        }
+        JsonNode rows = StoredJson.tree(aggregated);
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (JsonNode row : rows) {
+            variables.put(row.get(0).asText(), row.get(1).asText());
+        }
+        return variables;
     }
 
     private static ObjectNode option(JsonNode stored) {
         return stored instanceof ObjectNode object ? object : null;
     }
 
-    private static ActiveflowResource resource(ActiveflowsRecord r, List<Action> executed,
-                                               Map<String, String> variables) {
+    private static ActiveflowResource resource(Record row) {
+        ActiveflowsRecord r = row.into(ACTIVEFLOWS);
         return new ActiveflowResource(r.getId(), r.getCustomerId(), r.getFlowId(), r.getFlowVersion(),
                 r.getStatus(), r.getReferenceType(), r.getReferenceId(), r.getReferenceActiveflowId(),
-                r.getOnCompleteFlowId(), StoredJson.action(r.getCurrentAction()), r.getForwardActionId(), executed,
-                variables, r.getExecuteCount(), r.getStopReason(), r.getStopDetail(), Timestamps.format(r.getTmCreate()),
+                r.getOnCompleteFlowId(), StoredJson.action(r.getCurrentAction()), r.getForwardActionId(),
+                executedActions(row.get(EXECUTED)), variables(row.get(VARIABLES)), r.getExecuteCount(),
+                r.getStopReason(), r.getStopDetail(), Timestamps.format(r.getTmCreate()),
                 Timestamps.format(r.getTmUpdate()), Timestamps.format(r.getTmEnd()), Timestamps.format(r.getTmDelete()));
     }
 }

@@ -2,6 +2,7 @@ package io.callflow.query.replay;
 
 import static io.callflow.projection.jooq.Tables.DOMAINEVENTENTRY;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.callflow.domain.activeflow.ActiveflowCreated;
 import io.callflow.domain.activeflow.ActiveflowEvent;
 import io.callflow.domain.common.CustomerId;
@@ -13,11 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
-import org.jooq.Result;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,12 +25,16 @@ import org.springframework.stereotype.Service;
  * stored from, in sequence order. The first event names the owner: an activeflow of another customer,
  * an aggregate that is not an activeflow, or an id without events is not found. A deleted activeflow
  * is still found: its history is what an audit reads.
+ *
+ * <p>Rows are read with one statement and turned into records as they arrive (no intermediate result of
+ * a long history's thousands of rows), each by a reader made once per event type.
  */
 @Service
 public class ActiveflowHistory {
     /** Only the activeflow's own event records are read, by their stored name: never a class named by the row. */
-    private static final Map<String, Class<?>> EVENT_TYPES = Arrays.stream(ActiveflowEvent.class.getPermittedSubclasses())
-            .collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
+    private static final Map<String, ObjectReader> READERS = Arrays.stream(
+                    ActiveflowEvent.class.getPermittedSubclasses())
+            .collect(Collectors.toUnmodifiableMap(Class::getName, type -> Json.mapper().readerFor(type)));
 
     private final DSLContext sql;
 
@@ -41,23 +45,28 @@ public class ActiveflowHistory {
     /** Every event of the activeflow, the one at index {@code n} having sequence number {@code n}. */
     public List<ActiveflowEvent> events(CustomerId customer, UUID activeflowId) {
         String aggregateId = activeflowId.toString();
-        Result<Record3<Long, String, byte[]>> rows = sql
+        List<ActiveflowEvent> events = new ArrayList<>();
+        try (Cursor<Record3<Long, String, byte[]>> rows = sql
                 .select(DOMAINEVENTENTRY.SEQUENCENUMBER, DOMAINEVENTENTRY.PAYLOADTYPE, DOMAINEVENTENTRY.PAYLOAD)
                 .from(DOMAINEVENTENTRY)
                 .where(DOMAINEVENTENTRY.AGGREGATEIDENTIFIER.eq(aggregateId))
                 .orderBy(DOMAINEVENTENTRY.SEQUENCENUMBER)
-                .fetch();
-        if (rows.isEmpty() || !ActiveflowCreated.class.getName().equals(rows.get(0).value2())) {
-            throw new NotFound("activeflow " + aggregateId);
+                .fetchLazy()) {
+            for (Record3<Long, String, byte[]> row : rows) {
+                if (events.isEmpty()) {
+                    ActiveflowEvent created = ActiveflowCreated.class.getName().equals(row.value2())
+                            ? event(aggregateId, 0, row) : null;
+                    if (created == null || !created.customerId().equals(customer)) {
+                        throw new NotFound("activeflow " + aggregateId);
+                    }
+                    events.add(created);
+                } else {
+                    events.add(event(aggregateId, events.size(), row));
+                }
+            }
         }
-        ActiveflowEvent created = event(aggregateId, 0, rows.get(0));
-        if (!created.customerId().equals(customer)) {
+        if (events.isEmpty()) {
             throw new NotFound("activeflow " + aggregateId);
-        }
-        List<ActiveflowEvent> events = new ArrayList<>(rows.size());
-        events.add(created);
-        for (int i = 1; i < rows.size(); i++) {
-            events.add(event(aggregateId, i, rows.get(i)));
         }
         return events;
     }
@@ -71,16 +80,16 @@ public class ActiveflowHistory {
             throw new IllegalStateException("activeflow " + aggregateId + " has no event " + expectedSequence
                     + " but one at " + row.value1());
         }
-        Class<?> type = EVENT_TYPES.get(row.value2());
-        if (type == null) {
+        ObjectReader reader = READERS.get(row.value2());
+        if (reader == null) {
             throw new IllegalStateException("event " + row.value1() + " of activeflow " + aggregateId
                     + " has payload type " + row.value2() + ", which is not an activeflow event");
         }
         try {
-            return (ActiveflowEvent) Json.mapper().readValue(row.value3(), type);
+            return reader.readValue(row.value3());
         } catch (IOException e) {
             throw new IllegalStateException("event " + row.value1() + " of activeflow " + aggregateId
-                    + " cannot be read as " + type.getSimpleName(), e);
+                    + " cannot be read as " + row.value2().substring(row.value2().lastIndexOf('.') + 1), e);
         }
     }
 }

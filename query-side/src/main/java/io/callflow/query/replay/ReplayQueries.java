@@ -4,7 +4,6 @@ import io.callflow.domain.activeflow.ActiveflowEvent;
 import io.callflow.domain.activeflow.ActiveflowId;
 import io.callflow.domain.common.BadRequest;
 import io.callflow.domain.common.CustomerId;
-import io.callflow.domain.common.Json;
 import io.callflow.engine.interpreter.Interpreter;
 import io.callflow.engine.replay.ActiveflowState;
 import io.callflow.engine.replay.Divergence;
@@ -73,6 +72,6 @@ public class ReplayQueries {
 
     private static ReplayResponse.DecidedEvent shown(long sequence, ActiveflowEvent event) {
         return event == null ? null : new ReplayResponse.DecidedEvent(sequence,
-                EventTypes.of(event.getClass().getName()), Json.mapper().valueToTree(event));
+                EventTypes.of(event.getClass().getName()), event);
     }
 }

@@ -1,6 +1,6 @@
 package io.callflow.query.replay;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.callflow.domain.activeflow.ActiveflowEvent;
 import io.callflow.engine.replay.InputKind;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +43,10 @@ public record ReplayResponse(
                              DecidedEvent replayed) {
     }
 
-    /** An event as the timeline names and shows it: {@code event_type} such as {@code action_started}, and its payload. */
-    public record DecidedEvent(long sequence, String eventType, JsonNode payload) {
+    /**
+     * An event as the timeline names and shows it: {@code event_type} such as {@code action_started}, and its payload,
+     * written straight from the record by the platform's one mapper (as it is stored), with no tree in between.
+     */
+    public record DecidedEvent(long sequence, String eventType, ActiveflowEvent payload) {
     }
 }

@@ -1,9 +1,9 @@
 package io.callflow.query.timeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.callflow.domain.common.Timestamps;
+import io.callflow.query.RawJson;
 import io.callflow.query.StoredJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -14,8 +14,8 @@ import java.time.format.DateTimeParseException;
  * @param eventType     the event record's name in snake_case, e.g. {@code action_started}
  * @param timestamp     when it happened (the event's {@code at}), VoIPbin's format
  * @param aggregateId   the resource's id
- * @param payload       the event as stored
- * @param metadata      the event's metadata as stored
+ * @param payload       the event as stored, written as is
+ * @param metadata      the event's metadata as stored, written as is ({@code {}} when there is none)
  * @param actor         who caused it: {@code accesskey:<id>} or {@code system}
  * @param correlationId the id of the message that started the chain this event belongs to (Axon's traceId)
  * @param causationId   the id of the message that directly caused this event (Axon's correlationId)
@@ -25,8 +25,8 @@ public record TimelineEvent(
         String eventType,
         String timestamp,
         String aggregateId,
-        JsonNode payload,
-        JsonNode metadata,
+        RawJson payload,
+        RawJson metadata,
         String actor,
         String correlationId,
         String causationId) {
@@ -35,14 +35,17 @@ public record TimelineEvent(
     static final String CORRELATION_ID = "correlationId";
     static final String ACTOR = "actor";
 
+    private static final RawJson NO_METADATA = new RawJson("{}");
+
     /** An event from the columns of Axon's {@code domainevententry}. */
     public static TimelineEvent stored(String aggregateId, long sequence, String payloadType, byte[] payload,
                                        byte[] metadata, String storedTimestamp) {
-        JsonNode payloadTree = StoredJson.tree(payload);
-        JsonNode metadataTree = metadata == null ? JsonNodeFactory.instance.objectNode() : StoredJson.tree(metadata);
-        return new TimelineEvent(sequence, EventTypes.of(payloadType), timestamp(payloadTree, storedTimestamp),
-                aggregateId, payloadTree, metadataTree, text(metadataTree, ACTOR, "system"),
-                text(metadataTree, TRACE_ID, null), text(metadataTree, CORRELATION_ID, null));
+        String at = StoredJson.fields(payload, "at")[0];
+        String[] chain = metadata == null ? new String[3] : StoredJson.fields(metadata, ACTOR, TRACE_ID, CORRELATION_ID);
+        return new TimelineEvent(sequence, EventTypes.of(payloadType), timestamp(at, storedTimestamp), aggregateId,
+                new RawJson(new String(payload, StandardCharsets.UTF_8)),
+                metadata == null ? NO_METADATA : new RawJson(new String(metadata, StandardCharsets.UTF_8)),
+                chain[0] == null ? "system" : chain[0], chain[1], chain[2]);
     }
 
     /**
@@ -50,9 +53,8 @@ public record TimelineEvent(
      * The event store's {@code occurred_at} column (V6) follows the same rule, so a time range selects
      * exactly the events whose shown timestamp lies in it.
      */
-    private static String timestamp(JsonNode payload, String stored) {
-        String at = payload.path("at").asText("");
-        for (String candidate : new String[] {at, stored}) {
+    private static String timestamp(String at, String stored) {
+        for (String candidate : new String[] {at == null ? "" : at, stored}) {
             try {
                 return Timestamps.format(Instant.parse(candidate));
             } catch (DateTimeParseException | NullPointerException e) {
@@ -60,10 +62,5 @@ public record TimelineEvent(
             }
         }
         return stored;
-    }
-
-    private static String text(JsonNode metadata, String key, String fallback) {
-        JsonNode value = metadata.get(key);
-        return value == null || value.isNull() ? fallback : value.asText();
     }
 }

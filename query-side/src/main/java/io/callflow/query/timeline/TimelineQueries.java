@@ -9,12 +9,14 @@ import io.callflow.query.StoredJson;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Record5;
 import org.springframework.stereotype.Service;
 
 /**
  * A resource's history, read straight from Axon's event store (not a projection), oldest first.
  * The first event names the owning customer; a resource of another customer, of another type,
- * or without events is not found.
+ * or without events is not found. The first page reads that event with the page itself; later pages
+ * read it on its own first.
  */
 @Service
 public class TimelineQueries {
@@ -30,8 +32,10 @@ public class TimelineQueries {
     public Page<TimelineEvent> events(CustomerId customer, ResourceType type, UUID id, int pageSize,
                                       long afterSequence) {
         String aggregateId = id.toString();
-        requireOwned(customer, type, aggregateId);
-        List<TimelineEvent> events = sql
+        if (afterSequence >= 0) {
+            requireOwned(customer, type, aggregateId);
+        }
+        List<Record5<Long, String, byte[], byte[], String>> rows = sql
                 .select(DOMAINEVENTENTRY.SEQUENCENUMBER, DOMAINEVENTENTRY.PAYLOADTYPE, DOMAINEVENTENTRY.PAYLOAD,
                         DOMAINEVENTENTRY.METADATA, DOMAINEVENTENTRY.TIMESTAMP)
                 .from(DOMAINEVENTENTRY)
@@ -40,8 +44,17 @@ public class TimelineQueries {
                         DOMAINEVENTENTRY.PAYLOADTYPE.startsWith(type.eventPackage()))
                 .orderBy(DOMAINEVENTENTRY.SEQUENCENUMBER)
                 .limit(pageSize)
-                .fetch(r -> TimelineEvent.stored(aggregateId, r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5()));
+                .fetch();
+        if (afterSequence < 0) {
+            // the first page starts with the first event whenever the resource is of this type: one statement
+            Record5<Long, String, byte[], byte[], String> first = rows.isEmpty() ? null : rows.get(0);
+            if (first == null || first.value1() != 0 || !owned(customer, type, first.value2(), first.value3())) {
+                throw new NotFound(type.singular() + " " + aggregateId);
+            }
+        }
+        List<TimelineEvent> events = rows.stream()
+                .map(r -> TimelineEvent.stored(aggregateId, r.value1(), r.value2(), r.value3(), r.value4(), r.value5()))
+                .toList();
         String next = events.isEmpty() ? "" : Long.toString(events.get(events.size() - 1).sequence());
         return new Page<>(next, events);
     }
@@ -51,12 +64,16 @@ public class TimelineQueries {
                 .from(DOMAINEVENTENTRY)
                 .where(DOMAINEVENTENTRY.AGGREGATEIDENTIFIER.eq(aggregateId), DOMAINEVENTENTRY.SEQUENCENUMBER.eq(0L))
                 .fetchOptional()
-                .filter(first -> first.value1().startsWith(type.eventPackage()))
-                .map(first -> StoredJson.tree(first.value2()).path("customer_id").asText(""))
-                .filter(owner -> owner.equals(customer.value().toString()))
+                .filter(first -> owned(customer, type, first.value1(), first.value2()))
                 .isPresent();
         if (!owned) {
             throw new NotFound(type.singular() + " " + aggregateId);
         }
+    }
+
+    /** Whether a resource's first event is of the type asked for and names the customer as its owner. */
+    private static boolean owned(CustomerId customer, ResourceType type, String payloadType, byte[] payload) {
+        return payloadType.startsWith(type.eventPackage())
+                && customer.value().toString().equals(StoredJson.fields(payload, "customer_id")[0]);
     }
 }
