@@ -183,7 +183,7 @@ public final class ActiveflowThroughput {
     static void report(String what, Load.Result result, Watch watch) {
         System.out.printf(Locale.ROOT, "  %s: %s/s  p50 %s ms  p99 %s ms  (%d in %.2f s; %s%s)%n", what,
                 Table.rate(result.perSecond()), Table.ms(result.millis(50)), Table.ms(result.millis(99)),
-                result.operations(), result.seconds(), watch.summary(),
+                result.operations(), result.seconds(), watch.summary(result.operations()),
                 result.errors() == 0 ? "" : "; " + result.errors() + " FAILED, first: " + result.firstError());
     }
 

@@ -4,17 +4,26 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * What else happened in the JVM while a load ran, for reading its latencies: the connection
  * pool, sampled every 5 ms (did senders ever wait for a connection?), and the garbage
- * collector's count and time (stop-the-world pauses show up directly in p99).
+ * collector's count and time (stop-the-world pauses show up directly in p99), and the database's
+ * writing transactions (transaction ids assigned, each one a durable commit) and WAL bytes, read
+ * from the xid horizon and the WAL position, which move at once (the cumulative statistics views
+ * lag by up to seconds).
  */
 final class Watch {
     private final HikariPoolMXBean pool;
+    private final DataSource database;
+    private final long[] databaseBefore;
+    private long[] databaseAfter;
     private final Thread sampler;
     private final long gcCountBefore;
     private final long gcMillisBefore;
@@ -24,8 +33,10 @@ final class Watch {
     private long gcCount;
     private long gcMillis;
 
-    private Watch(HikariPoolMXBean pool) {
+    private Watch(HikariPoolMXBean pool, DataSource database) {
         this.pool = pool;
+        this.database = database;
+        this.databaseBefore = databaseCounters(database);
         this.gcCountBefore = gcCount();
         this.gcMillisBefore = gcMillis();
         this.sampler = new Thread(this::sample, "pool-watch");
@@ -36,12 +47,12 @@ final class Watch {
     /** Starts watching; when the DataSource is null or not Hikari, only the collector is watched. */
     static Watch start(DataSource dataSource) {
         if (dataSource == null) {
-            return new Watch(null);
+            return new Watch(null, null);
         }
         try {
-            return new Watch(dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean());
+            return new Watch(dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean(), dataSource);
         } catch (SQLException e) {
-            return new Watch(null);
+            return new Watch(null, dataSource);
         }
     }
 
@@ -63,13 +74,46 @@ final class Watch {
         sampler.join();
         gcCount = gcCount() - gcCountBefore;
         gcMillis = gcMillis() - gcMillisBefore;
+        databaseAfter = databaseCounters(database);
+    }
+
+    /** Writing transactions (committed or not) and WAL bytes while watched, or null if not read. */
+    long[] databaseWrites() {
+        if (databaseBefore == null || databaseAfter == null) {
+            return null;
+        }
+        return new long[] {databaseAfter[0] - databaseBefore[0], databaseAfter[1] - databaseBefore[1]};
+    }
+
+    /** The next transaction id to be assigned and the WAL insert position in bytes; null without a database. */
+    private static long[] databaseCounters(DataSource database) {
+        if (database == null) {
+            return null;
+        }
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint, "
+                     + "pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint")) {
+            r.next();
+            return new long[] {r.getLong(1), r.getLong(2)};
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** For a report line, e.g. {@code pool: at most 33 of 40 in use, 0 waiting; gc: 12 collections, 410 ms}. */
     String summary() {
+        return summary(0);
+    }
+
+    /** The summary with the database's writes also per operation, when {@code operations} is positive. */
+    String summary(long operations) {
         String connections = pool == null ? "pool: not sampled"
                 : "pool: at most " + maxActive + " of " + Platform.POOL_SIZE + " in use, " + maxWaiting + " waiting";
-        return connections + "; gc: " + gcCount + " collections, " + gcMillis + " ms";
+        long[] writes = databaseWrites();
+        String database = writes == null ? "" : "; db: " + writes[0] + " write transactions, " + writes[1] / 1024
+                + " KiB WAL" + (operations <= 0 ? "" : String.format(java.util.Locale.ROOT,
+                " (%.1f and %.1f KiB per operation)", writes[0] / (double) operations, writes[1] / 1024.0 / operations));
+        return connections + "; gc: " + gcCount + " collections, " + gcMillis + " ms" + database;
     }
 
     private static List<GarbageCollectorMXBean> collectors() {
