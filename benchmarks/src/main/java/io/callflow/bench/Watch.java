@@ -17,7 +17,9 @@ import javax.sql.DataSource;
  * collector's count and time (stop-the-world pauses show up directly in p99), and the database's
  * writing transactions (transaction ids assigned, each one a durable commit) and WAL bytes, read
  * from the xid horizon and the WAL position, which move at once (the cumulative statistics views
- * lag by up to seconds).
+ * lag by up to seconds), and the CPU time of this JVM and of the database's server processes: on
+ * a machine shared with other work, CPU per operation moves much less between runs than
+ * operations per second.
  */
 final class Watch {
     private final HikariPoolMXBean pool;
@@ -27,6 +29,10 @@ final class Watch {
     private final Thread sampler;
     private final long gcCountBefore;
     private final long gcMillisBefore;
+    private final long jvmCpuBefore;
+    private final java.util.Map<Long, Long> postgresCpuBefore;
+    private long jvmCpuNanos;
+    private long postgresCpuNanos = -1;
     private volatile boolean running = true;
     private volatile int maxActive;
     private volatile int maxWaiting;
@@ -37,6 +43,8 @@ final class Watch {
         this.pool = pool;
         this.database = database;
         this.databaseBefore = databaseCounters(database);
+        this.jvmCpuBefore = jvmCpu();
+        this.postgresCpuBefore = postgresCpu(database);
         this.gcCountBefore = gcCount();
         this.gcMillisBefore = gcMillis();
         this.sampler = new Thread(this::sample, "pool-watch");
@@ -75,6 +83,43 @@ final class Watch {
         gcCount = gcCount() - gcCountBefore;
         gcMillis = gcMillis() - gcMillisBefore;
         databaseAfter = databaseCounters(database);
+        jvmCpuNanos = jvmCpu() - jvmCpuBefore;
+        java.util.Map<Long, Long> postgresAfter = postgresCpu(database);
+        if (postgresCpuBefore != null && postgresAfter != null) {
+            postgresCpuNanos = postgresAfter.entrySet().stream().filter(e -> postgresCpuBefore.containsKey(e.getKey()))
+                    .mapToLong(e -> e.getValue() - postgresCpuBefore.get(e.getKey())).sum();
+        }
+    }
+
+    /** CPU time of this JVM (the platform and the load's senders, all in-process). */
+    private static long jvmCpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    /**
+     * CPU time (user + system, nanoseconds) of each of the database's server processes, by pid, from
+     * {@code /proc/<pid>/stat} (clock ticks of 10 ms); null where that cannot be read (not Linux, not local).
+     */
+    private static java.util.Map<Long, Long> postgresCpu(DataSource database) {
+        if (database == null) {
+            return null;
+        }
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT pid FROM pg_stat_activity")) {
+            while (r.next()) {
+                long pid = r.getLong(1);
+                java.nio.file.Path stat = java.nio.file.Path.of("/proc", Long.toString(pid), "stat");
+                String line = java.nio.file.Files.readString(stat);
+                String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                // after "pid (comm) ": state is field 3, utime 14 and stime 15 of the whole line
+                cpu.put(pid, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L);
+            }
+            return cpu;
+        } catch (SQLException | java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Writing transactions (committed or not) and WAL bytes while watched, or null if not read. */
@@ -113,7 +158,12 @@ final class Watch {
         String database = writes == null ? "" : "; db: " + writes[0] + " write transactions, " + writes[1] / 1024
                 + " KiB WAL" + (operations <= 0 ? "" : String.format(java.util.Locale.ROOT,
                 " (%.1f and %.1f KiB per operation)", writes[0] / (double) operations, writes[1] / 1024.0 / operations));
-        return connections + "; gc: " + gcCount + " collections, " + gcMillis + " ms" + database;
+        String cpu = String.format(java.util.Locale.ROOT, "; cpu: JVM %.1f s, PostgreSQL %s", jvmCpuNanos / 1e9,
+                postgresCpuNanos < 0 ? "not read" : String.format(java.util.Locale.ROOT, "%.1f s", postgresCpuNanos / 1e9))
+                + (operations <= 0 ? "" : String.format(java.util.Locale.ROOT, " (%.2f and %s ms per operation)",
+                jvmCpuNanos / 1e6 / operations, postgresCpuNanos < 0 ? "-"
+                        : String.format(java.util.Locale.ROOT, "%.2f", postgresCpuNanos / 1e6 / operations)));
+        return connections + "; gc: " + gcCount + " collections, " + gcMillis + " ms" + database + cpu;
     }
 
     private static List<GarbageCollectorMXBean> collectors() {
