@@ -102,6 +102,7 @@ public final class ActiveflowThroughput {
 
             // the measured run
             CustomerId customer = new CustomerId(Ids.random());
+            Watch endToEndWatch = Watch.start(db);
             Watch watch = Watch.start(db);
             long firstSend = System.nanoTime();
             Load.Result commandSide = Load.forCount(senders, total, (s, n) -> commands.sendAndWait(start(
@@ -113,7 +114,10 @@ public final class ActiveflowThroughput {
             long endToEndNanos = projected ? projectedAt - firstSend : 0;
             boolean caughtUp = platform.awaitProcessorsCaughtUp(projectionLimit);
             long allProcessorsNanos = System.nanoTime() - firstSend;
+            endToEndWatch.close();
             report("platform, command side", commandSide, watch);
+            System.out.printf(Locale.ROOT, "  platform, until every processor caught up: %s%n",
+                    endToEndWatch.summary(total));
             System.out.printf(Locale.ROOT, "  projection showed all %d ended %.2f s after the first send (%.2f s after the last command returned)%n",
                     total, endToEndNanos / 1e9, (projectedAt - lastReturned) / 1e9);
             System.out.printf(Locale.ROOT, "  every event processor (projections, effects, on-complete chain) caught up %.2f s after the first send%s%n",
@@ -183,7 +187,7 @@ public final class ActiveflowThroughput {
     static void report(String what, Load.Result result, Watch watch) {
         System.out.printf(Locale.ROOT, "  %s: %s/s  p50 %s ms  p99 %s ms  (%d in %.2f s; %s%s)%n", what,
                 Table.rate(result.perSecond()), Table.ms(result.millis(50)), Table.ms(result.millis(99)),
-                result.operations(), result.seconds(), watch.summary(),
+                result.operations(), result.seconds(), watch.summary(result.operations()),
                 result.errors() == 0 ? "" : "; " + result.errors() + " FAILED, first: " + result.firstError());
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -74,15 +75,22 @@ public final class CommandThroughput {
             Load.Result rawAtMost = null;
             int most = 0;
             for (int senders : levels) {
+                AtomicLong sent = new AtomicLong(); // warm-up included, as in the watched span
                 Watch watch = Watch.start(db);
-                Load.Result cmd = Load.forDuration(senders, warmup, duration, (sender, n) -> commands.sendAndWait(
-                        createFlow(new FlowId(Ids.random()), customer, actions)));
+                Load.Result cmd = Load.forDuration(senders, warmup, duration, (sender, n) -> {
+                    sent.incrementAndGet();
+                    commands.sendAndWait(createFlow(new FlowId(Ids.random()), customer, actions));
+                });
                 watch.close();
-                report("commands", senders, cmd, watch);
+                report("commands", senders, cmd, watch, sent.get());
+                AtomicLong inserted = new AtomicLong();
                 Watch rawWatch = Watch.start(db);
-                Load.Result raw = Load.forDuration(senders, warmup, duration, (sender, n) -> insertRaw(db, payload));
+                Load.Result raw = Load.forDuration(senders, warmup, duration, (sender, n) -> {
+                    inserted.incrementAndGet();
+                    insertRaw(db, payload);
+                });
                 rawWatch.close();
-                report("raw inserts", senders, raw, rawWatch);
+                report("raw inserts", senders, raw, rawWatch, inserted.get());
                 table.row(senders, Table.rate(cmd.perSecond()), Table.ms(cmd.millis(50)), Table.ms(cmd.millis(99)),
                         Table.rate(raw.perSecond()), Table.ms(raw.millis(50)), Table.ms(raw.millis(99)),
                         Table.ratio(cmd.perSecond() / raw.perSecond()));
@@ -118,10 +126,10 @@ public final class CommandThroughput {
                 Timestamps.truncate(Instant.now()));
     }
 
-    static void report(String what, int senders, Load.Result result, Watch watch) {
+    static void report(String what, int senders, Load.Result result, Watch watch, long watchedOperations) {
         System.out.printf(Locale.ROOT, "  %2d senders, %-11s: %8s/s  p50 %s ms  p99 %s ms  (%d in %.1f s; %s%s)%n",
                 senders, what, Table.rate(result.perSecond()), Table.ms(result.millis(50)),
-                Table.ms(result.millis(99)), result.operations(), result.seconds(), watch.summary(),
+                Table.ms(result.millis(99)), result.operations(), result.seconds(), watch.summary(watchedOperations),
                 result.errors() == 0 ? "" : "; " + result.errors() + " FAILED, first: " + result.firstError());
     }
 

@@ -50,19 +50,23 @@ final class Columns {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** Any value as JSON in the platform's one shape; null (or JSON null) stays SQL NULL. */
+    /**
+     * Any value as JSON in the platform's one shape; null (or JSON null) stays SQL NULL. The value is
+     * written once; only text holding a NUL escape goes through a tree to clean it.
+     */
     static JSON json(Object value) {
         if (value == null) {
             return null;
         }
-        JsonNode tree = Json.mapper().valueToTree(value);
-        if (tree == null || tree.isNull() || tree.isMissingNode()) {
-            return null;
-        }
         try {
-            String text = Json.mapper().writeValueAsString(tree);
+            String text = value instanceof JsonNode node && node.isMissingNode() ? "null"
+                    : Json.mapper().writeValueAsString(value);
+            if (text.equals("null")) {
+                return null;
+            }
             // Jackson writes NUL only as this escape; the rewrite is needed only then
-            return JSON.valueOf(text.contains("\\u0000") ? Json.mapper().writeValueAsString(withoutNul(tree)) : text);
+            return JSON.valueOf(text.contains("\\u0000")
+                    ? Json.mapper().writeValueAsString(withoutNul(Json.mapper().valueToTree(value))) : text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON for the projection", e);
         }

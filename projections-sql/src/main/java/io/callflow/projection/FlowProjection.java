@@ -23,18 +23,21 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 
 /**
  * The {@code flows} table (each flow as it is now) and {@code flow_versions} (each version as
  * it was saved). A row changes only for an event newer than its {@code last_sequence}, so a
- * redelivered or replayed event changes nothing. The processor's transaction wraps each batch
- * with its token, so nothing here opens one.
+ * redelivered or replayed event changes nothing. Events are collected per processing batch and
+ * written at its commit ({@link FlowBatch}), in the processor's transaction with its token.
  */
 @ProcessingGroup(FlowProjection.GROUP)
 public class FlowProjection {
     public static final String GROUP = "flow-projection";
+    private static final String BATCH = FlowBatch.class.getName();
 
     private final DSLContext sql;
 
@@ -56,13 +59,7 @@ public class FlowProjection {
 
     @EventHandler
     void on(FlowDeleted e, @SequenceNumber long sequence) {
-        OffsetDateTime at = time(e.at());
-        sql.update(FLOWS)
-                .set(FLOWS.TM_DELETE, at)
-                .set(FLOWS.TM_UPDATE, at)
-                .set(FLOWS.LAST_SEQUENCE, sequence)
-                .where(FLOWS.ID.eq(e.flowId().value()), FLOWS.LAST_SEQUENCE.lt(sequence))
-                .execute();
+        batch().add(new FlowBatch.Delete(e.flowId().value(), time(e.at()), sequence));
     }
 
     @ResetHandler
@@ -80,52 +77,20 @@ public class FlowProjection {
         JSON actionsJson = json(actions == null ? List.of() : actions);
         UUID onComplete = id(onCompleteFlowId);
         OffsetDateTime time = time(at);
+        batch().add(new FlowBatch.Save(
+                new Object[] {id, customerId.value(), typeName, cleanName, cleanDetail, actionsJson, onComplete,
+                        version, sequence, time, time},
+                new Object[] {id, version, customerId.value(), typeName, cleanName, cleanDetail, actionsJson,
+                        onComplete, time}));
+    }
 
-        int changed = sql.insertInto(FLOWS)
-                .set(FLOWS.ID, id)
-                .set(FLOWS.CUSTOMER_ID, customerId.value())
-                .set(FLOWS.TYPE, typeName)
-                .set(FLOWS.NAME, cleanName)
-                .set(FLOWS.DETAIL, cleanDetail)
-                .set(FLOWS.ACTIONS, actionsJson)
-                .set(FLOWS.ON_COMPLETE_FLOW_ID, onComplete)
-                .set(FLOWS.VERSION, version)
-                .set(FLOWS.LAST_SEQUENCE, sequence)
-                .set(FLOWS.TM_CREATE, time)
-                .set(FLOWS.TM_UPDATE, time)
-                .onConflict(FLOWS.ID)
-                .doUpdate()
-                .set(FLOWS.TYPE, typeName)
-                .set(FLOWS.NAME, cleanName)
-                .set(FLOWS.DETAIL, cleanDetail)
-                .set(FLOWS.ACTIONS, actionsJson)
-                .set(FLOWS.ON_COMPLETE_FLOW_ID, onComplete)
-                .set(FLOWS.VERSION, version)
-                .set(FLOWS.LAST_SEQUENCE, sequence)
-                .set(FLOWS.TM_UPDATE, time)
-                .where(FLOWS.LAST_SEQUENCE.lt(sequence))
-                .execute();
-        if (changed == 0) {
-            return; // already applied
-        }
-        sql.insertInto(FLOW_VERSIONS)
-                .set(FLOW_VERSIONS.FLOW_ID, id)
-                .set(FLOW_VERSIONS.VERSION, version)
-                .set(FLOW_VERSIONS.CUSTOMER_ID, customerId.value())
-                .set(FLOW_VERSIONS.TYPE, typeName)
-                .set(FLOW_VERSIONS.NAME, cleanName)
-                .set(FLOW_VERSIONS.DETAIL, cleanDetail)
-                .set(FLOW_VERSIONS.ACTIONS, actionsJson)
-                .set(FLOW_VERSIONS.ON_COMPLETE_FLOW_ID, onComplete)
-                .set(FLOW_VERSIONS.TM_CREATE, time)
-                .onConflict(FLOW_VERSIONS.FLOW_ID, FLOW_VERSIONS.VERSION)
-                .doUpdate()
-                .set(FLOW_VERSIONS.TYPE, typeName)
-                .set(FLOW_VERSIONS.NAME, cleanName)
-                .set(FLOW_VERSIONS.DETAIL, cleanDetail)
-                .set(FLOW_VERSIONS.ACTIONS, actionsJson)
-                .set(FLOW_VERSIONS.ON_COMPLETE_FLOW_ID, onComplete)
-                .set(FLOW_VERSIONS.TM_CREATE, time)
-                .execute();
+    /** The batch of the unit of work being processed, written when that unit of work prepares to commit. */
+    private FlowBatch batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            FlowBatch batch = new FlowBatch();
+            unitOfWork.onPrepareCommit(u -> batch.write(sql));
+            return batch;
+        });
     }
 }

@@ -42,6 +42,21 @@ class ColumnsTest {
     void a_missing_or_json_null_value_is_sql_null() {
         assertThat(Columns.json(null)).isNull();
         assertThat(Columns.json(NullNode.getInstance())).isNull();
+        assertThat(Columns.json(com.fasterxml.jackson.databind.node.MissingNode.getInstance())).isNull();
+    }
+
+    @Test
+    void a_value_without_nul_is_written_once_in_the_shape_its_tree_would_have() {
+        var option = JsonNodeFactory.instance.objectNode().put("text", "hello").put("n", 3);
+        option.putArray("list").add("x").add(1.5).addNull();
+        Action action = new Action(UUID.fromString("00000000-0000-0000-0000-000000000001"), null, "talk", option);
+
+        assertThat(Columns.json(List.of(action)).data()).isEqualTo(
+                "[{\"id\":\"00000000-0000-0000-0000-000000000001\",\"next_id\":null,\"type\":\"talk\","
+                        + "\"option\":{\"text\":\"hello\",\"n\":3,\"list\":[\"x\",1.5,null]}}]")
+                .isEqualTo(io.callflow.domain.common.Json.mapper().valueToTree(List.of(action)).toString());
+        assertThat(Columns.json(java.util.Map.of("at", java.time.Instant.parse("2026-11-23T20:00:00.123Z"))).data())
+                .isEqualTo("{\"at\":\"2026-11-23T20:00:00.123Z\"}");
     }
 
     @Test
