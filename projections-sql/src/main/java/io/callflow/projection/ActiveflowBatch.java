@@ -1,5 +1,7 @@
 package io.callflow.projection;
 
+import static io.callflow.projection.BatchStatements.blanks;
+import static io.callflow.projection.BatchStatements.excludedAll;
 import static io.callflow.projection.Columns.id;
 import static io.callflow.projection.Columns.json;
 import static io.callflow.projection.Columns.name;
@@ -17,7 +19,6 @@ import io.callflow.domain.activeflow.ActiveflowCreated;
 import io.callflow.domain.activeflow.ActiveflowEvent;
 import io.callflow.projection.jooq.tables.records.ActiveflowsRecord;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,16 +121,6 @@ final class ActiveflowBatch {
             sql.batch(others).execute();
         }
         events.clear();
-    }
-
-    private static List<Object> blanks(List<Field<?>> fields) {
-        return Collections.nCopies(fields.size(), null);
-    }
-
-    private static Map<Field<?>, Field<?>> excludedAll(List<Field<?>> fields) {
-        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
-        fields.forEach(f -> set.put(f, DSL.excluded(f)));
-        return set;
     }
 
     private static Object[] newRow(ActiveflowChanges c) {

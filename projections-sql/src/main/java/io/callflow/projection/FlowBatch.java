@@ -1,14 +1,13 @@
 package io.callflow.projection;
 
+import static io.callflow.projection.BatchStatements.blanks;
+import static io.callflow.projection.BatchStatements.excludedAll;
 import static io.callflow.projection.jooq.Tables.FLOWS;
 import static io.callflow.projection.jooq.Tables.FLOW_VERSIONS;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -100,15 +99,5 @@ final class FlowBatch {
             rows.bind(delete.at(), delete.at(), delete.sequence(), delete.flowId(), delete.sequence());
         }
         rows.execute();
-    }
-
-    private static List<Object> blanks(List<Field<?>> fields) {
-        return Collections.nCopies(fields.size(), null);
-    }
-
-    private static Map<Field<?>, Field<?>> excludedAll(List<Field<?>> fields) {
-        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
-        fields.forEach(f -> set.put(f, DSL.excluded(f)));
-        return set;
     }
 }
