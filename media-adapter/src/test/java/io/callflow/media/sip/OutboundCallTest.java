@@ -4,6 +4,8 @@ import io.callflow.domain.call.HangupCause;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 
@@ -104,22 +106,11 @@ class OutboundCallTest {
         assertReleased();
     }
 
-    @Test
-    void digest_challenge_is_answered_with_the_trunk_credentials() throws Exception {
-        try (Sipp sipp = Sipp.server("uas_digest.xml")) {
-            SipCall call = dial(sipp, new TrunkAccount("127.0.0.1", sipp.port(), "udp", "trunkuser", "s3cret"),
-                    Duration.ofSeconds(20));
-            assertThat(listener.next()).as(sipp::logs).isEqualTo("answered");
-            call.hangup(HangupCause.NORMAL_CLEARING);
-            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 0));
-            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
-        }
-        assertReleased();
-    }
-
-    @Test
-    void proxy_challenge_is_answered_with_proxy_authorization() throws Exception {
-        try (Sipp sipp = Sipp.server("uas_proxy_digest.xml")) {
+    /** 401 (WWW-Authenticate, the digest verified by SIPp) and 407 (Proxy-Authenticate) alike. */
+    @ParameterizedTest
+    @ValueSource(strings = {"uas_digest.xml", "uas_proxy_digest.xml"})
+    void a_digest_challenge_is_answered_once_with_the_trunk_credentials(String scenario) throws Exception {
+        try (Sipp sipp = Sipp.server(scenario)) {
             SipCall call = dial(sipp, new TrunkAccount("127.0.0.1", sipp.port(), "udp", "trunkuser", "s3cret"),
                     Duration.ofSeconds(20));
             assertThat(listener.next()).as(sipp::logs).isEqualTo("answered");
