@@ -6,8 +6,6 @@ import io.callflow.domain.common.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -179,24 +175,23 @@ public class ProjectionRebuilder {
         }
     }
 
-    /** Replays every event after {@code from} (all of them for null) into the shadow tables; the last token read. */
+    /**
+     * Replays every event after {@code from} (all of them for null) into the shadow tables; the last token read.
+     * The next batch is read and deserialized while this one is written ({@link EventBatches}).
+     */
     private TrackingToken replay(TrackingToken from, AnnotationEventHandlerAdapter handlers, ShadowTables shadow,
                                  Rebuild rebuild, Consumer<RebuildProgress> report) {
         TrackingToken token = from;
-        List<EventMessage<?>> batch = new ArrayList<>(BATCH);
-        try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(from, false)) {
-            Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
-            while (it.hasNext()) {
-                TrackedEventMessage<?> event = it.next();
-                batch.add(event);
-                token = event.trackingToken();
-                if (batch.size() == BATCH) {
-                    write(batch, handlers, shadow, rebuild);
-                    report.accept(rebuild.progress());
-                }
+        try (EventBatches batches = new EventBatches(store.readEvents(from, false), BATCH)) {
+            for (EventBatches.Batch batch = batches.next(); batch != null; batch = batches.next()) {
+                write(batch.events(), handlers, shadow, rebuild);
+                token = batch.last();
+                report.accept(rebuild.progress());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying", e);
         }
-        write(batch, handlers, shadow, rebuild);
         return token;
     }
 
@@ -220,7 +215,6 @@ public class ProjectionRebuilder {
         });
         rebuild.done += batch.size();
         rebuild.total = Math.max(rebuild.total, rebuild.done);
-        batch.clear();
     }
 
     /** One rebuild's progress, written by the thread running it and read by anyone. */
