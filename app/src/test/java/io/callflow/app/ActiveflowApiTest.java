@@ -44,6 +44,10 @@ class ActiveflowApiTest extends PlatformTest {
         JsonNode read = api.get("/v1/activeflows/" + id).body();
         assertThat(read.get("executed_actions")).hasSize(4);
         assertThat(read.get("variables").get("greeting").asText()).isEqualTo("hi Ada");
+        // the query side builds its JSON from the projection, the command side from the aggregate: one shape
+        assertThat(read).isEqualTo(flow);
+        JsonNode listed = api.get("/v1/activeflows?page_size=100").body().get("result");
+        assertThat(listed).anySatisfy(row -> assertThat(row).isEqualTo(flow));
     }
 
     @Test

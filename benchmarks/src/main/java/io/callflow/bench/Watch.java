@@ -29,6 +29,8 @@ final class Watch {
     private final Thread sampler;
     private final long gcCountBefore;
     private final long gcMillisBefore;
+    private final long jitMillisBefore;
+    private long jitMillis;
     private final long jvmCpuBefore;
     private final java.util.Map<Long, Long> postgresCpuBefore;
     private long jvmCpuNanos;
@@ -47,6 +49,7 @@ final class Watch {
         this.postgresCpuBefore = postgresCpu(database);
         this.gcCountBefore = gcCount();
         this.gcMillisBefore = gcMillis();
+        this.jitMillisBefore = jitMillis();
         this.sampler = new Thread(this::sample, "pool-watch");
         sampler.setDaemon(true);
         sampler.start();
@@ -82,6 +85,7 @@ final class Watch {
         sampler.join();
         gcCount = gcCount() - gcCountBefore;
         gcMillis = gcMillis() - gcMillisBefore;
+        jitMillis = jitMillis() - jitMillisBefore;
         databaseAfter = databaseCounters(database);
         jvmCpuNanos = jvmCpu() - jvmCpuBefore;
         java.util.Map<Long, Long> postgresAfter = postgresCpu(database);
@@ -89,6 +93,15 @@ final class Watch {
             postgresCpuNanos = postgresAfter.entrySet().stream().filter(e -> postgresCpuBefore.containsKey(e.getKey()))
                     .mapToLong(e -> e.getValue() - postgresCpuBefore.get(e.getKey())).sum();
         }
+    }
+
+    /**
+     * Time the JIT compilers spent compiling so far (milliseconds of their threads' work): a JVM that is still
+     * compiling spends cores on it that the load competes for, so a figure taken then is of a cold server.
+     */
+    static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** CPU time of this JVM (the platform and the load's senders, all in-process). */
@@ -163,7 +176,8 @@ final class Watch {
                 + (operations <= 0 ? "" : String.format(java.util.Locale.ROOT, " (%.2f and %s ms per operation)",
                 jvmCpuNanos / 1e6 / operations, postgresCpuNanos < 0 ? "-"
                         : String.format(java.util.Locale.ROOT, "%.2f", postgresCpuNanos / 1e6 / operations)));
-        return connections + "; gc: " + gcCount + " collections, " + gcMillis + " ms" + database + cpu;
+        return connections + "; gc: " + gcCount + " collections, " + gcMillis + " ms; jit: " + jitMillis
+                + " ms compiling" + database + cpu;
     }
 
     private static List<GarbageCollectorMXBean> collectors() {

@@ -1,7 +1,6 @@
 package io.callflow.query.activeflow;
 
 import io.callflow.domain.activeflow.ActiveflowId;
-import io.callflow.domain.activeflow.ActiveflowResource;
 import io.callflow.domain.common.BadRequest;
 import io.callflow.domain.common.Caller;
 import io.callflow.domain.common.Page;
@@ -30,7 +29,7 @@ public class ActiveflowQueryController {
     }
 
     @GetMapping
-    public Page<ActiveflowResource> list(@RequestParam(name = "status", required = false) String status,
+    public Page<ActiveflowView> list(@RequestParam(name = "status", required = false) String status,
                                          @RequestParam(name = "flow_id", required = false) String flowId,
                                          @RequestParam(name = "page_size", required = false) String pageSize,
                                          @RequestParam(name = "page_token", required = false) String pageToken,
@@ -40,7 +39,7 @@ public class ActiveflowQueryController {
     }
 
     @GetMapping("/{id}")
-    public ActiveflowResource get(@PathVariable("id") String id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
+    public ActiveflowView get(@PathVariable("id") String id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
         return activeflows.get(caller.customerId(), new ActiveflowId(PathIds.parse(id, "activeflow")));
     }
 
