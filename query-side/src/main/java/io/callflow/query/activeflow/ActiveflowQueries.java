@@ -95,8 +95,8 @@ public class ActiveflowQueries {
         CommonTableExpression<Record1<UUID>> page = DSL.name("page").fields("id").as(DSL
                 .select(ACTIVEFLOWS.ID).from(ACTIVEFLOWS).where(where)
                 .orderBy(ACTIVEFLOWS.TM_CREATE.desc(), ACTIVEFLOWS.ID.desc())
-                // written into the statement, not bound: with a bound limit PostgreSQL planned the statement anew on
-                // every execution (a custom plan each time, measured 25 % of its cost); page sizes are few
+                // every page query writes its size into the statement instead of binding it: with a bound limit
+                // PostgreSQL planned this statement anew on every execution (measured: 25 % of its cost)
                 .limit(DSL.inline(limit)));
         Field<UUID> pageId = page.field("id", UUID.class);
         CommonTableExpression<Record2<UUID, JSON>> executed = DSL.name("executed").fields("activeflow_id", "actions")

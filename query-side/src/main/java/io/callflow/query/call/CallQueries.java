@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /** Calls and recordings of one customer, from their projections; newest first by {@code (tm_create, id)}. */
@@ -50,7 +51,7 @@ public class CallQueries {
             where = where.and(cursor.get().seek(CALLS.TM_CREATE, CALLS.ID));
         }
         List<CallsRecord> rows = sql.selectFrom(CALLS).where(where)
-                .orderBy(CALLS.TM_CREATE.desc(), CALLS.ID.desc()).limit(pageSize).fetch();
+                .orderBy(CALLS.TM_CREATE.desc(), CALLS.ID.desc()).limit(DSL.inline(pageSize)).fetch();
         if (rows.isEmpty()) {
             return new Page<>("", List.of());
         }
@@ -70,7 +71,7 @@ public class CallQueries {
             where = where.and(cursor.get().seek(RECORDINGS.TM_START, RECORDINGS.ID));
         }
         List<RecordingsRecord> rows = sql.selectFrom(RECORDINGS).where(where)
-                .orderBy(RECORDINGS.TM_START.desc(), RECORDINGS.ID.desc()).limit(pageSize).fetch();
+                .orderBy(RECORDINGS.TM_START.desc(), RECORDINGS.ID.desc()).limit(DSL.inline(pageSize)).fetch();
         if (rows.isEmpty()) {
             return new Page<>("", List.of());
         }

@@ -56,7 +56,7 @@ public class EventHistory {
             where = where.and(query.newestFirst() ? DOMAINEVENTENTRY.GLOBALINDEX.lt(after.getAsLong())
                     : DOMAINEVENTENTRY.GLOBALINDEX.gt(after.getAsLong()));
         }
-        List<HistoryEvent> events = select(where, query).limit(pageSize).fetch(EventHistory::event);
+        List<HistoryEvent> events = select(where, query).limit(DSL.inline(pageSize)).fetch(EventHistory::event);
         String next = events.isEmpty() ? "" : Long.toString(events.get(events.size() - 1).globalIndex());
         return new Page<>(next, events);
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /** Flows of one customer, from the {@code flows} and {@code flow_versions} projections. Deleted flows are not found. */
@@ -37,7 +38,7 @@ public class FlowQueries {
         List<FlowsRecord> rows = sql.selectFrom(FLOWS)
                 .where(where)
                 .orderBy(FLOWS.TM_CREATE.desc(), FLOWS.ID.desc())
-                .limit(pageSize)
+                .limit(DSL.inline(pageSize))
                 .fetch();
         String next = rows.isEmpty() ? ""
                 : ListCursor.after(rows.get(rows.size() - 1).getTmCreate().toInstant(), rows.get(rows.size() - 1).getId());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /** Numbers of one customer, from the {@code numbers} projection. Deleted numbers are not found, like deleted flows. */
@@ -35,7 +36,7 @@ public class NumberQueries {
         List<NumbersRecord> rows = sql.selectFrom(NUMBERS)
                 .where(where)
                 .orderBy(NUMBERS.TM_CREATE.desc(), NUMBERS.ID.desc())
-                .limit(pageSize)
+                .limit(DSL.inline(pageSize))
                 .fetch();
         String next = rows.isEmpty() ? ""
                 : ListCursor.after(rows.get(rows.size() - 1).getTmCreate().toInstant(),

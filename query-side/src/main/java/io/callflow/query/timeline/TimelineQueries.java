@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record5;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,7 +44,7 @@ public class TimelineQueries {
                         DOMAINEVENTENTRY.SEQUENCENUMBER.gt(afterSequence),
                         DOMAINEVENTENTRY.PAYLOADTYPE.startsWith(type.eventPackage()))
                 .orderBy(DOMAINEVENTENTRY.SEQUENCENUMBER)
-                .limit(pageSize)
+                .limit(DSL.inline(pageSize))
                 .fetch();
         if (afterSequence < 0) {
             // the first page starts with the first event whenever the resource is of this type: one statement

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,7 +38,7 @@ public class TrunkQueries {
         List<TrunksRecord> rows = sql.selectFrom(TRUNKS)
                 .where(where)
                 .orderBy(TRUNKS.TM_CREATE.desc(), TRUNKS.ID.desc())
-                .limit(pageSize)
+                .limit(DSL.inline(pageSize))
                 .fetch();
         String next = rows.isEmpty() ? ""
                 : ListCursor.after(rows.get(rows.size() - 1).getTmCreate().toInstant(),
