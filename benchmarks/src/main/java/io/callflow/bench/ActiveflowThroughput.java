@@ -47,7 +47,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  *
  * <p>Settings: {@code bench.activeflows} (2000), {@code bench.senders} (16),
  * {@code bench.warmup-activeflows} (200), {@code bench.baseline-rows} (30),
- * {@code bench.projection-timeout} (600 s).
+ * {@code bench.projection-timeout} (600 s), {@code bench.jit-settle} (120 s, see {@link JitSettle}: rounds of the
+ * warm-up and of the baseline transactions until the JIT has settled).
  */
 public final class ActiveflowThroughput {
     static final int TARGET_RATE = 200;
@@ -93,11 +94,19 @@ public final class ActiveflowThroughput {
                     total, senders, warmupCount, warmupCount);
 
             if (warmupCount > 0) {
-                CustomerId warm = new CustomerId(Ids.random());
-                Load.forCount(senders, warmupCount, (s, n) -> commands.sendAndWait(start(
-                        new ActiveflowId(Ids.random()), warm, actions)));
-                awaitEnded(db, warm, warmupCount, projectionLimit);
-                platform.awaitProcessorsCaughtUp(projectionLimit);
+                // rounds of the warm-up (and of the baseline's transaction) until the JIT has settled
+                byte[] warmFirst = randomBytes(firstBytes);
+                byte[] warmSmall = randomBytes(smallBytes);
+                createBaselineTables(db);
+                JitSettle.warm(() -> {
+                    CustomerId warm = new CustomerId(Ids.random());
+                    Load.forCount(senders, warmupCount, (s, n) -> commands.sendAndWait(start(
+                            new ActiveflowId(Ids.random()), warm, actions)));
+                    awaitEnded(db, warm, warmupCount, projectionLimit);
+                    platform.awaitProcessorsCaughtUp(projectionLimit);
+                    Load.forCount(senders, warmupCount, (s, n) -> baselineTransaction(db, warmFirst, warmSmall,
+                            smallRows));
+                });
             }
 
             // the measured run
@@ -127,9 +136,6 @@ public final class ActiveflowThroughput {
             byte[] first = randomBytes(firstBytes);
             byte[] small = randomBytes(smallBytes);
             createBaselineTables(db);
-            if (warmupCount > 0) {
-                Load.forCount(senders, warmupCount, (s, n) -> baselineTransaction(db, first, small, smallRows));
-            }
             Watch baselineWatch = Watch.start(db);
             Load.Result baseline = Load.forCount(senders, total, (s, n) -> baselineTransaction(db, first, small, smallRows));
             baselineWatch.close();

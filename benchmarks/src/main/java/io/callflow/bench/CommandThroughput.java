@@ -32,7 +32,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * same time. The ratio says what fraction of the database's durable single-row commit rate the
  * command path reaches.
  *
- * <p>Settings: {@code bench.senders} (1,8,32), {@code bench.warmup} (3 s), {@code bench.duration} (10 s).
+ * <p>Settings: {@code bench.senders} (1,8,32), {@code bench.warmup} (3 s), {@code bench.duration} (10 s),
+ * {@code bench.jit-settle} (120 s, see {@link JitSettle}: rounds of the busiest level, commands and raw inserts,
+ * before any level is measured).
  */
 public final class CommandThroughput {
     static final int TARGET_RATE = 1000;
@@ -69,6 +71,12 @@ public final class CommandThroughput {
             System.out.printf("  baseline: autocommit INSERT INTO bench_raw(id uuid primary key, payload bytea), "
                     + "payload %d bytes (payload + metadata of the stored FlowCreated event)%n", payloadBytes);
 
+            int busiest = levels.stream().mapToInt(Integer::intValue).max().orElse(1);
+            JitSettle.warm(() -> {
+                Load.forDuration(busiest, Duration.ZERO, warmup, (sender, n) ->
+                        commands.sendAndWait(createFlow(new FlowId(Ids.random()), customer, actions)));
+                Load.forDuration(busiest, Duration.ZERO, warmup, (sender, n) -> insertRaw(db, payload));
+            });
             Table table = new Table("senders", "commands/s", "p50 ms", "p99 ms", "raw inserts/s", "raw p50",
                     "raw p99", "ratio");
             Load.Result atMost = null;

@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * {@code bench.duration} (10 s), {@code bench.projection-timeout} (1,800 s), {@code bench.history-dir} (none: a
  * fresh directory, deleted at the end; a directory: kept, and the history made there by an earlier run reused),
  * {@code bench.queries} (which of the four, from 0: {@code 0,1,2,3}), {@code bench.jit-settle} (120 s: the
- * longest warm-up, see {@link #settle}).
+ * longest warm-up, see {@link JitSettle}).
  */
 public final class QueryLatency {
     static final double TARGET_P99_MS = 20;
@@ -89,7 +89,11 @@ public final class QueryLatency {
             Table table = new Table("", "requests/s", "p50 ms", "p99 ms", "max ms", "SQL/s", "SQL p50", "SQL p99",
                     "target p99 <= 20 ms");
             boolean allMet = true;
-            settle(queries, clients, warmup, Settings.seconds("bench.jit-settle", 120));
+            JitSettle.warm(() -> {
+                for (Query query : queries) {
+                    Load.forDuration(clients, Duration.ZERO, warmup, query.http());
+                }
+            });
             for (Query query : queries) {
                 Load.forDuration(clients, Duration.ZERO, warmup, query.http());
                 Watch watch = Watch.start(db); // CPU per request over the measured requests only
@@ -110,34 +114,6 @@ public final class QueryLatency {
             System.out.printf("target: p99 <= %.0f ms for every query: %s%n", TARGET_P99_MS, Table.verdict(allMet));
             System.out.println();
         }
-    }
-
-    /**
-     * Runs every query over HTTP, round after round, until the JIT compilers have (nearly) stopped: p99 is of a
-     * warm server, as a platform that has run for a while is. Right after start-up the compilers take most of a
-     * core for tens of seconds (measured: more CPU than the request threads during a 10-second window that
-     * began 20 s after start), so a measurement then reports their work as the requests' latency. Settled: a
-     * round in which compiling took under 2 % of the round's time; at most {@code limit}.
-     */
-    private static void settle(List<Query> queries, int clients, Duration round, Duration limit)
-            throws InterruptedException {
-        long start = System.nanoTime();
-        int rounds = 0;
-        long compiling;
-        do {
-            long before = Watch.jitMillis();
-            long roundStart = System.nanoTime();
-            for (Query query : queries) {
-                Load.forDuration(clients, Duration.ZERO, round, query.http());
-            }
-            compiling = Watch.jitMillis() - before;
-            rounds++;
-            if (compiling < 0.02 * (System.nanoTime() - roundStart) / 1e6) {
-                break;
-            }
-        } while (System.nanoTime() - start < limit.toNanos());
-        System.out.printf(Locale.ROOT, "  warm-up: %d rounds of every query, %.0f s; the last round compiled for %d ms%n",
-                rounds, (System.nanoTime() - start) / 1e9, compiling);
     }
 
     private static UUID pick(List<UUID> ids) {

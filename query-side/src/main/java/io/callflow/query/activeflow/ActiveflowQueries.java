@@ -12,7 +12,12 @@ import io.callflow.domain.common.Timestamps;
 import io.callflow.domain.flow.FlowId;
 import io.callflow.query.ListCursor;
 import io.callflow.query.RawJson;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,9 +26,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSON;
-import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record2;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
@@ -92,6 +97,29 @@ public class ActiveflowQueries {
     }
 
     private List<ActiveflowView> select(Condition where, int limit) {
+        ResultQuery<?> query = statement(where, limit);
+        // jOOQ writes the statement; the rows are read with JDBC directly (measured: jOOQ's records and cursor were a
+        // third of a list request's CPU)
+        String text = query.getSQL();
+        List<Object> binds = query.getBindValues();
+        return sql.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(text)) {
+                for (int i = 0; i < binds.size(); i++) {
+                    statement.setObject(i + 1, binds.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<ActiveflowView> views = new ArrayList<>(limit);
+                    while (rows.next()) {
+                        views.add(view(rows));
+                    }
+                    return views;
+                }
+            }
+        });
+    }
+
+    /** The columns in the order {@link #view} reads them. */
+    private ResultQuery<?> statement(Condition where, int limit) {
         CommonTableExpression<Record1<UUID>> page = DSL.name("page").fields("id").as(DSL
                 .select(ACTIVEFLOWS.ID).from(ACTIVEFLOWS).where(where)
                 .orderBy(ACTIVEFLOWS.TM_CREATE.desc(), ACTIVEFLOWS.ID.desc())
@@ -119,23 +147,25 @@ public class ActiveflowQueries {
                 .join(ACTIVEFLOWS).on(ACTIVEFLOWS.ID.eq(pageId))
                 .leftJoin(executed).on(executed.field("activeflow_id", UUID.class).eq(ACTIVEFLOWS.ID))
                 .leftJoin(variables).on(variables.field("activeflow_id", UUID.class).eq(ACTIVEFLOWS.ID))
-                .orderBy(ACTIVEFLOWS.TM_CREATE.desc(), ACTIVEFLOWS.ID.desc())
-                .fetch(ActiveflowQueries::view);
+                .orderBy(ACTIVEFLOWS.TM_CREATE.desc(), ACTIVEFLOWS.ID.desc());
     }
 
-    private static ActiveflowView view(Record r) {
-        return new ActiveflowView(r.get(ACTIVEFLOWS.ID), r.get(ACTIVEFLOWS.CUSTOMER_ID), r.get(ACTIVEFLOWS.FLOW_ID),
-                r.get(ACTIVEFLOWS.FLOW_VERSION), r.get(ACTIVEFLOWS.STATUS), r.get(ACTIVEFLOWS.REFERENCE_TYPE),
-                r.get(ACTIVEFLOWS.REFERENCE_ID), r.get(ACTIVEFLOWS.REFERENCE_ACTIVEFLOW_ID),
-                r.get(ACTIVEFLOWS.ON_COMPLETE_FLOW_ID), raw(r.get(9, JSON.class), null),
-                r.get(ACTIVEFLOWS.FORWARD_ACTION_ID), raw(r.get(11, JSON.class), NO_ACTIONS),
-                raw(r.get(12, JSON.class), NO_VARIABLES), r.get(ACTIVEFLOWS.EXECUTE_COUNT),
-                r.get(ACTIVEFLOWS.STOP_REASON), r.get(ACTIVEFLOWS.STOP_DETAIL),
-                Timestamps.format(r.get(ACTIVEFLOWS.TM_CREATE)), Timestamps.format(r.get(ACTIVEFLOWS.TM_UPDATE)),
-                Timestamps.format(r.get(ACTIVEFLOWS.TM_END)), Timestamps.format(r.get(ACTIVEFLOWS.TM_DELETE)));
+    private static ActiveflowView view(ResultSet r) throws SQLException {
+        return new ActiveflowView(uuid(r, 1), uuid(r, 2), uuid(r, 3), (Integer) r.getObject(4), r.getString(5),
+                r.getString(6), uuid(r, 7), uuid(r, 8), uuid(r, 9), raw(r.getString(10), null), uuid(r, 11),
+                raw(r.getString(12), NO_ACTIONS), raw(r.getString(13), NO_VARIABLES), r.getInt(14), r.getString(15),
+                r.getString(16), time(r, 17), time(r, 18), time(r, 19), time(r, 20));
     }
 
-    private static RawJson raw(JSON json, RawJson absent) {
-        return json == null ? absent : new RawJson(json.data());
+    private static UUID uuid(ResultSet r, int column) throws SQLException {
+        return r.getObject(column, UUID.class);
+    }
+
+    private static String time(ResultSet r, int column) throws SQLException {
+        return Timestamps.format(r.getObject(column, OffsetDateTime.class));
+    }
+
+    private static RawJson raw(String json, RawJson absent) {
+        return json == null ? absent : new RawJson(json);
     }
 }
