@@ -53,10 +53,6 @@ public class ActiveflowQueries {
         public static final Filter NONE = new Filter(null, null);
     }
 
-    /** The action after substitution, in the shape and key order of the API's actions. */
-    private static final Field<JSON> CURRENT_ACTION = DSL.field("CASE WHEN {0} IS NULL THEN NULL ELSE "
-            + "json_build_object('id', {0} -> 'id', 'next_id', {0} -> 'next_id', 'type', {0} -> 'type', "
-            + "'option', {0} -> 'option') END", JSON.class, ACTIVEFLOWS.CURRENT_ACTION);
     /** One activeflow's executed actions in step order, as they ran: {@code [{id, next_id, type, option}, ...]}. */
     private static final Field<JSON> EXECUTED = DSL.field("json_agg(json_build_object('id', {0}, 'next_id', {1}, "
                     + "'type', {2}, 'option', {3}) ORDER BY {4})", JSON.class, ACTIVEFLOW_ACTIONS.ACTION_ID,
@@ -138,7 +134,7 @@ public class ActiveflowQueries {
         return sql.with(page).with(executed).with(variables)
                 .select(ACTIVEFLOWS.ID, ACTIVEFLOWS.CUSTOMER_ID, ACTIVEFLOWS.FLOW_ID, ACTIVEFLOWS.FLOW_VERSION,
                         ACTIVEFLOWS.STATUS, ACTIVEFLOWS.REFERENCE_TYPE, ACTIVEFLOWS.REFERENCE_ID,
-                        ACTIVEFLOWS.REFERENCE_ACTIVEFLOW_ID, ACTIVEFLOWS.ON_COMPLETE_FLOW_ID, CURRENT_ACTION,
+                        ACTIVEFLOWS.REFERENCE_ACTIVEFLOW_ID, ACTIVEFLOWS.ON_COMPLETE_FLOW_ID, ACTIVEFLOWS.CURRENT_ACTION,
                         ACTIVEFLOWS.FORWARD_ACTION_ID, executed.field("actions", JSON.class),
                         variables.field("values", JSON.class), ACTIVEFLOWS.EXECUTE_COUNT, ACTIVEFLOWS.STOP_REASON,
                         ACTIVEFLOWS.STOP_DETAIL, ACTIVEFLOWS.TM_CREATE, ACTIVEFLOWS.TM_UPDATE, ACTIVEFLOWS.TM_END,

@@ -8,7 +8,8 @@ import java.util.UUID;
  * {@link io.callflow.domain.activeflow.ActiveflowResource} (a test holds the two equal), with the parts
  * PostgreSQL already holds as JSON written as it builds them instead of read into objects and written again.
  *
- * @param currentAction   the action after substitution, {@code {id, next_id, type, option}}, or null
+ * @param currentAction   the action after substitution, {@code {id, next_id, type, option}} as the projection stores it
+ *                        (JSONB, so its keys come in PostgreSQL's order, as every stored option does), or null
  * @param executedActions the actions as they ran, in step order: a JSON array of {@code {id, next_id, type, option}}
  * @param variables       the variables by name: a JSON object of strings
  */
