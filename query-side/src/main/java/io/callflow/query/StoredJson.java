@@ -16,17 +16,12 @@ import org.jooq.JSON;
 public final class StoredJson {
     private static final ObjectReader ACTIONS = Json.mapper().readerFor(new TypeReference<List<Action>>() {
     });
-    private static final ObjectReader ACTION = Json.mapper().readerFor(Action.class);
 
     private StoredJson() {
     }
 
     public static List<Action> actions(JSON json) {
         return json == null ? List.of() : read(json.data(), ACTIONS);
-    }
-
-    public static Action action(JSON json) {
-        return json == null ? null : read(json.data(), ACTION);
     }
 
     public static JsonNode tree(JSON json) {
