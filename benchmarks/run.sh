@@ -5,7 +5,7 @@
 #   benchmarks/run.sh            full run (about 5 minutes on 2 cores)
 #   QUICK=1 benchmarks/run.sh    short durations, to check that everything works (about 1.5 minutes)
 #   benchmarks/run.sh command    only CommandThroughput (also: activeflow, interpreter)
-#   benchmarks/run.sh calls media   the issue-4 SIP benchmarks (need sipp); not in the default run
+#   benchmarks/run.sh calls media dtmf   the issue-4 SIP benchmarks (need sipp); not in the default run
 #   BENCH_LOCK=/tmp/callflow-bench.lock benchmarks/run.sh ...   each program waits for that lock
 #                                (flock), so benchmarks of others on the machine never overlap
 #   benchmarks/run.sh rebuild queries replay    issue 5's three (about 12 minutes; not in the default run)
@@ -17,9 +17,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 target="$root/benchmarks/target"
 
-# tests are not needed to run benchmarks, so they are neither compiled nor run;
+# tests are not run (they are compiled: the app module's tests use the media-adapter test jar);
 # BUILD=0 skips the build (e.g. built already, outside a lock held only while measuring)
-[[ "${BUILD:-1}" == "0" ]] || mvn -B -q -Dstyle.color=never -pl benchmarks -am -Dmaven.test.skip=true package 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+[[ "${BUILD:-1}" == "0" ]] || mvn -B -q -Dstyle.color=never -pl benchmarks -am -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
 
 # the app module's jar is repackaged by Spring Boot (nested jars), so its classes go on the class path directly;
 # benchmarks/target/classpath.txt (written by the build) holds every other dependency
@@ -32,7 +32,8 @@ if [[ "${QUICK:-0}" == "1" ]]; then
          -Dbench.jmh.warmups=1 -Dbench.jmh.iterations=2 -Dbench.jmh.seconds=1
          -Dbench.events=50000
          -Dbench.call-duration=10 -Dbench.call-warmup=3
-         -Dbench.media-calls=100 -Dbench.media-duration=10 -Dbench.media-settle=2)
+         -Dbench.media-calls=100 -Dbench.media-duration=10 -Dbench.media-settle=2
+         -Dbench.dtmf-callers=3 -Dbench.dtmf-keys=30)
 fi
 read -r -a extra <<< "${BENCH_OPTS:-}"
 which=("${@:-command activeflow interpreter}")
@@ -65,7 +66,8 @@ run() {
       replay) run io.callflow.bench.ReplayRate ;;
       calls) run io.callflow.bench.CallsPerSecond ;;
       media) run io.callflow.bench.MediaConcurrency ;;
-      *) echo "unknown benchmark: $name (command, activeflow, interpreter, rebuild, queries, replay, calls, media)" >&2; exit 2 ;;
+      dtmf) run io.callflow.bench.DtmfDelivery ;;
+      *) echo "unknown benchmark: $name (command, activeflow, interpreter, rebuild, queries, replay, calls, media, dtmf)" >&2; exit 2 ;;
     esac
   done
 } 2>&1 | tee "$target/results.txt"

@@ -32,6 +32,8 @@ import javax.sip.message.Response;
  * (automatic dialogs, 8 threads, re-entrant listener), answering every INVITE at once with
  * 180 and 200 plus a fixed PCMU SDP, and hanging up with BYE {@code holdMillis} after the ACK,
  * as the benchmark's flow does after playing 1 s. No RTP, no platform, nothing persisted.
+ * Given a media port (the DTMF baseline's {@link KeyCounter}), it answers PCMA with
+ * telephone-event there instead.
  */
 final class BaselineResponder implements SipListener, AutoCloseable {
     private final SipStack stack;
@@ -42,6 +44,7 @@ final class BaselineResponder implements SipListener, AutoCloseable {
     private final String host;
     private final int port;
     private final long holdMillis;
+    private final String sdp;
     private final AtomicLong tags = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong hungUp = new AtomicLong();
@@ -54,9 +57,19 @@ final class BaselineResponder implements SipListener, AutoCloseable {
     });
 
     BaselineResponder(String host, int port, long holdMillis) throws Exception {
+        this(host, port, holdMillis, 0);
+    }
+
+    /** @param mediaPort where the answer's audio and telephone events go; 0: nowhere (port 9, PCMU only) */
+    BaselineResponder(String host, int port, long holdMillis, int mediaPort) throws Exception {
         this.host = host;
         this.port = port;
         this.holdMillis = holdMillis;
+        String media = mediaPort == 0 ? "m=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n"
+                : "m=audio " + mediaPort + " RTP/AVP 8 " + KeyPressCapture.EVENT_PAYLOAD_TYPE + "\r\na=rtpmap:8 PCMA/8000\r\n"
+                        + "a=rtpmap:" + KeyPressCapture.EVENT_PAYLOAD_TYPE + " telephone-event/8000\r\n"
+                        + "a=fmtp:" + KeyPressCapture.EVENT_PAYLOAD_TYPE + " 0-15\r\n";
+        this.sdp = "v=0\r\no=base 1 1 IN IP4 " + host + "\r\ns=-\r\nc=IN IP4 " + host + "\r\nt=0 0\r\n" + media;
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties properties = new Properties();
@@ -101,9 +114,7 @@ final class BaselineResponder implements SipListener, AutoCloseable {
                 transaction.sendResponse(response(Response.RINGING, request, tag));
                 Response ok = response(Response.OK, request, tag);
                 ok.addHeader(headers.createContactHeader(addresses.createAddress("sip:base@" + host + ":" + port)));
-                ok.setContent("v=0\r\no=base 1 1 IN IP4 " + host + "\r\ns=-\r\nc=IN IP4 " + host
-                                + "\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n",
-                        headers.createContentTypeHeader("application", "sdp"));
+                ok.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
                 transaction.sendResponse(ok);
                 answered.incrementAndGet();
             } else {
