@@ -88,11 +88,15 @@ class ModuleBoundariesTest {
                 .check(classes);
     }
 
-    /** SIP, RTP, the mixer, audio and speech know nothing of events: only the calls package joins them to Axon. */
+    /**
+     * SIP, RTP, the mixer, audio, speech and thread scheduling know nothing of events: only the calls package joins
+     * them to Axon.
+     */
     @Test
     void the_media_edge_and_core_know_no_framework() {
         noClasses().that().resideInAnyPackage("io.callflow.media.sip..", "io.callflow.media.rtp..",
-                        "io.callflow.media.mixer..", "io.callflow.media.audio..", "io.callflow.media.tts..")
+                        "io.callflow.media.mixer..", "io.callflow.media.audio..", "io.callflow.media.tts..",
+                        "io.callflow.media.scheduling..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "io.callflow.media.calls..")
                 .check(classes);
     }

@@ -5,6 +5,8 @@ import io.callflow.media.mixer.LegMedia;
 import io.callflow.media.mixer.LocalMixingCore;
 import io.callflow.media.mixer.MixingCore;
 import io.callflow.media.mixer.TickStats;
+import io.callflow.media.scheduling.RealtimeThreads;
+import io.callflow.media.scheduling.ThreadScheduling;
 import io.callflow.media.sip.JainSipEdge;
 import io.callflow.media.sip.SipEdge;
 import java.io.IOException;
@@ -22,7 +24,8 @@ import java.util.Map;
  * encodes and sends it back every 20 ms. Measured over a window once all N calls are up: the
  * platform JVM's CPU time per call, and the mixer clock's tick lateness (p50/p99/max from
  * {@link MixingCore#tickStats()}, reset at the window's start). Baseline in the same run: the
- * mixing core alone with N in-memory legs (echo on; no RTP, no SIP, no platform).
+ * mixing core alone with N in-memory legs (echo on; no RTP, no SIP, no platform), its clock
+ * scheduled as the platform's ({@link RealtimeThreads}).
  */
 public final class MediaConcurrency {
     private static final String NUMBER = "4002";
@@ -75,7 +78,9 @@ public final class MediaConcurrency {
     /** The mixing core alone: N legs in rooms of their own that "receive" a 1 kHz tone and hear themselves. */
     private static Window baseline(int calls, Duration settle, Duration window) throws Exception {
         short[] tone = Tones.beep(1_000);
-        try (LocalMixingCore mixer = new LocalMixingCore((text, language, voice) -> new short[0])) {
+        // its clock scheduled as the platform schedules its own (the platform's default priority, or the one given)
+        ThreadScheduling scheduling = RealtimeThreads.atPriority(Settings.integer("callflow.media.realtime-priority", 10));
+        try (LocalMixingCore mixer = new LocalMixingCore((text, language, voice) -> new short[0], scheduling)) {
             for (int i = 0; i < calls; i++) {
                 String leg = "leg-" + i;
                 mixer.addLeg(leg, new MemoryLeg(tone, i * 37));

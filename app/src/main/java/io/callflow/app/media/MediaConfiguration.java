@@ -13,6 +13,8 @@ import io.callflow.media.calls.InboundCallAdmission;
 import io.callflow.media.calls.LiveCalls;
 import io.callflow.media.mixer.LocalMixingCore;
 import io.callflow.media.mixer.MixingCore;
+import io.callflow.media.scheduling.RealtimeThreads;
+import io.callflow.media.scheduling.ThreadScheduling;
 import io.callflow.media.sip.JainSipEdge;
 import io.callflow.media.sip.SipEdge;
 import io.callflow.media.sip.SipSettings;
@@ -38,7 +40,7 @@ import org.springframework.context.annotation.Primary;
 /**
  * The media side: offline speech, the mixing core, the SIP user agent and the handlers that
  * join them to calls and flows. Settings: {@code callflow.sip.*}, {@code callflow.rtp.*},
- * {@code callflow.calls.ring-timeout}.
+ * {@code callflow.calls.ring-timeout}, {@code callflow.media.realtime-priority}.
  */
 @Configuration(proxyBeanMethods = false)
 public class MediaConfiguration {
@@ -55,9 +57,18 @@ public class MediaConfiguration {
         return new CachingSpeechEngine(engine, 256);
     }
 
+    /**
+     * How the threads audio keeps time on are scheduled: the mixer clock and the RTP reader and
+     * sender, real-time at this priority where the machine permits it (0: ordinary; decision 0010).
+     */
+    @Bean
+    ThreadScheduling mediaThreadScheduling(@Value("${callflow.media.realtime-priority:10}") int priority) {
+        return RealtimeThreads.atPriority(priority);
+    }
+
     @Bean(destroyMethod = "close")
-    MixingCore mixingCore(SpeechEngine speech) {
-        return new LocalMixingCore(speech);
+    MixingCore mixingCore(SpeechEngine speech, ThreadScheduling scheduling) {
+        return new LocalMixingCore(speech, scheduling);
     }
 
     @Bean
@@ -93,8 +104,8 @@ public class MediaConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    SipEdge sipEdge(SipSettings settings, InboundCallAdmission admission) {
-        return new JainSipEdge(settings, admission);
+    SipEdge sipEdge(SipSettings settings, InboundCallAdmission admission, ThreadScheduling scheduling) {
+        return new JainSipEdge(settings, admission, scheduling);
     }
 
     @Bean

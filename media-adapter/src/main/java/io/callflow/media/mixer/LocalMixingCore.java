@@ -1,6 +1,7 @@
 package io.callflow.media.mixer;
 
 import io.callflow.media.audio.Pcm;
+import io.callflow.media.scheduling.ThreadScheduling;
 import io.callflow.media.tts.SpeechEngine;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ public final class LocalMixingCore implements MixingCore {
     private final ExecutorService notifier;
     private final SourcePreparer preparer;
     private final Thread clock;
+    private final ThreadScheduling scheduling;
     private volatile boolean running = true;
 
     // Clock thread only:
@@ -65,12 +67,23 @@ public final class LocalMixingCore implements MixingCore {
 
     /** A core whose URL sources are fetched with a default HTTP client (5 s connect timeout). */
     public LocalMixingCore(SpeechEngine speech) {
+        this(speech, ThreadScheduling.ORDINARY);
+    }
+
+    /** As above, the clock thread scheduled by {@code scheduling} (e.g. real-time). */
+    public LocalMixingCore(SpeechEngine speech, ThreadScheduling scheduling) {
         this(speech, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NORMAL).build());
+                .followRedirects(HttpClient.Redirect.NORMAL).build(), scheduling);
     }
 
     /** Starts the clock at once; URL sources are fetched with {@code http}, each within 10 s. */
     public LocalMixingCore(SpeechEngine speech, HttpClient http) {
+        this(speech, http, ThreadScheduling.ORDINARY);
+    }
+
+    /** The clock thread scheduled by {@code scheduling}; URL sources fetched with {@code http}. */
+    public LocalMixingCore(SpeechEngine speech, HttpClient http, ThreadScheduling scheduling) {
+        this.scheduling = scheduling;
         this.worker = Executors.newFixedThreadPool(4, daemons("mixer-prepare"));
         this.writer = Executors.newSingleThreadExecutor(daemons("mixer-recorder"));
         this.notifier = Executors.newSingleThreadExecutor(daemons("mixer-events"));
@@ -282,6 +295,7 @@ public final class LocalMixingCore implements MixingCore {
     // ---- the clock thread ----
 
     private void runClock() {
+        scheduling.enter();
         long deadline = System.nanoTime() + TICK_NANOS;
         while (running) {
             long now = System.nanoTime();

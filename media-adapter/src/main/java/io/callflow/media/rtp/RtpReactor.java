@@ -1,5 +1,6 @@
 package io.callflow.media.rtp;
 
+import io.callflow.media.scheduling.ThreadScheduling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +33,19 @@ public final class RtpReactor implements AutoCloseable {
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService timers;
-    private final RtpSender sender = new RtpSender();
+    private final RtpSender sender;
+    private final ThreadScheduling scheduling;
     private final Thread thread;
     private volatile boolean running = true;
 
     public RtpReactor() {
+        this(ThreadScheduling.ORDINARY);
+    }
+
+    /** Its reader and sender threads scheduled by {@code scheduling} (e.g. real-time). */
+    public RtpReactor(ThreadScheduling scheduling) {
+        this.scheduling = scheduling;
+        this.sender = new RtpSender(scheduling);
         try {
             selector = Selector.open();
         } catch (IOException e) {
@@ -90,6 +99,7 @@ public final class RtpReactor implements AutoCloseable {
     }
 
     private void loop() {
+        scheduling.enter();
         ByteBuffer buffer = ByteBuffer.allocate(2048);
         // select(action) visits the ready keys without building the selected-key set and its iterator,
         // which allocated on every wake-up (thousands a second)

@@ -1,5 +1,6 @@
 package io.callflow.media.rtp;
 
+import io.callflow.media.scheduling.ThreadScheduling;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,7 +19,10 @@ final class RtpSender implements AutoCloseable {
     private volatile RtpSession[] sessions = new RtpSession[0];
     private volatile boolean running = true;
 
-    RtpSender() {
+    private final ThreadScheduling scheduling;
+
+    RtpSender(ThreadScheduling scheduling) {
+        this.scheduling = scheduling;
         thread = new Thread(this::loop, "rtp-sender");
         thread.setDaemon(true);
         thread.start();
@@ -50,6 +54,7 @@ final class RtpSender implements AutoCloseable {
     }
 
     private void loop() {
+        scheduling.enter();
         while (running) {
             if (sendQueued()) {
                 continue;

@@ -7,6 +7,7 @@ import io.callflow.domain.call.HangupCause;
 import io.callflow.media.rtp.PortRange;
 import io.callflow.media.rtp.RtpReactor;
 import io.callflow.media.rtp.RtpSession;
+import io.callflow.media.scheduling.ThreadScheduling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,14 +52,20 @@ public final class JainSipEdge implements SipEdge {
     private final SipDispatcher dispatcher;
     private final CallRegistry calls = new CallRegistry();
     private final PortRange ports;
-    private final RtpReactor reactor = new RtpReactor();
+    private final RtpReactor reactor;
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, threads("sip-worker"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(threads("sip-timer"));
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long startedAt;
 
     public JainSipEdge(SipSettings settings, InboundCalls inboundCalls) {
+        this(settings, inboundCalls, ThreadScheduling.ORDINARY);
+    }
+
+    /** As above, the RTP threads scheduled by {@code rtpScheduling} (e.g. real-time). */
+    public JainSipEdge(SipSettings settings, InboundCalls inboundCalls, ThreadScheduling rtpScheduling) {
         this.settings = settings;
+        this.reactor = new RtpReactor(rtpScheduling);
         this.ports = new PortRange(settings.rtpPortMin(), settings.rtpPortMax());
         SipStack created = null;
         try {
