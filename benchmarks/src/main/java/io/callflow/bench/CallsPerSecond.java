@@ -17,7 +17,8 @@ import org.HdrHistogram.Histogram;
  * {@code answer → play 1 s → hangup}, every call and activeflow persisted, driven by SIPp at a
  * fixed rate; INVITE→200 response times per call from SIPp's {@code -trace_rtt}. Baseline in the
  * same run: the same SIPp load against {@link BaselineResponder} (JAIN-SIP alone, answer, BYE
- * after 1 s, nothing persisted). Then checks that no call and no RTP port is left.
+ * after 1 s, nothing persisted). Then checks that no call and no RTP port is left. The platform
+ * is warmed with rounds of calls at half the rate until the JIT has settled ({@link JitSettle}).
  */
 public final class CallsPerSecond {
     private static final String NUMBER = "4001";
@@ -61,7 +62,9 @@ public final class CallsPerSecond {
             running.describe("CallsPerSecond");
             Api api = running.api();
             api.number(NUMBER, FLOW);
-            load("platform-warmup", sipPort, Math.max(1, rate / 2), warmupSeconds);
+            // rounds of the warm-up until the JIT settled (right after start the compilers took most of the
+            // machine: 114 s of compiling in a 60 s load), as a platform that has run for a while is
+            JitSettle.warm(() -> load("platform-warmup", sipPort, Math.max(1, rate / 2), warmupSeconds));
             Watch watch = Watch.start(running.dataSource());
             long cpuBefore = processCpuNanos();
             long wallBefore = System.nanoTime();
@@ -146,8 +149,9 @@ public final class CallsPerSecond {
 
     /**
      * After the load: waits (at most 90 s: a call SIPp left unanswered ends when its 200 is
-     * retransmitted for 32 s without an ACK) until the edge holds no call and no RTP port and
-     * the projections have caught up, then asks the API for calls still progressing or ringing.
+     * retransmitted for 32 s without an ACK) until the edge holds no call and no RTP port, and
+     * (at most 180 s) until the projections have caught up, then asks the API for calls still
+     * progressing or ringing.
      */
     private static String leaks(Platform running, Api api) throws Exception {
         SipEdge edge = running.bean(SipEdge.class);
@@ -157,12 +161,16 @@ public final class CallsPerSecond {
             Thread.sleep(100);
             ports = ports(edge);
         }
-        running.awaitProcessorsCaughtUp(Duration.ofSeconds(30));
+        long caughtUpFrom = System.nanoTime();
+        boolean caughtUp = running.awaitProcessorsCaughtUp(Duration.ofSeconds(180));
+        String projections = caughtUp ? String.format(Locale.ROOT, "projections caught up %.1f s after the edge ended its"
+                + " last call", (System.nanoTime() - caughtUpFrom) / 1e9) : "projections NOT caught up after 180 s";
         int progressing = api.calls("progressing");
         int ringing = api.calls("ringing");
-        return String.format(Locale.ROOT, "after the load: edge live calls %d, RTP ports in use %d; "
-                + "GET /v1/calls?status=progressing: %d, ringing: %d%s", edge.liveCalls(), ports, progressing, ringing,
-                edge.liveCalls() == 0 && ports == 0 && progressing == 0 && ringing == 0 ? " (nothing leaked)" : " (LEAK)");
+        return String.format(Locale.ROOT, "after the load: edge live calls %d, RTP ports in use %d; %s; "
+                + "GET /v1/calls?status=progressing: %d, ringing: %d%s", edge.liveCalls(), ports, projections, progressing,
+                ringing, edge.liveCalls() == 0 && ports == 0 && progressing == 0 && ringing == 0 ? " (nothing leaked)"
+                        : " (LEAK)");
     }
 
     private static int ports(SipEdge edge) {
