@@ -71,6 +71,39 @@ class AuditTest extends PlatformTest {
     }
 
     @Test
+    void every_stored_events_customer_and_time_are_those_its_payload_names() {
+        ended(otherCustomer(), GREETING_FLOW);
+        api.post("/v1/flows", json("{'name':'f','actions':[{'type':'answer'}]}"));
+        // what the application wrote with each event against what the trigger reads out of the stored payload
+        Map<String, Object> tally = sql.queryForMap("SELECT count(*) AS events, count(*) FILTER (WHERE"
+                + " customer_id IS DISTINCT FROM event_customer_id(convert_from(payload, 'UTF8')::jsonb)"
+                + " OR occurred_at IS DISTINCT FROM event_time(convert_from(payload, 'UTF8')::jsonb, timestamp))"
+                + " AS differing, count(*) FILTER (WHERE customer_id IS NULL) AS without_customer FROM domainevententry");
+        assertThat((Long) tally.get("events")).isGreaterThan(10);
+        assertThat(tally.get("differing")).isEqualTo(0L);
+        assertThat(tally.get("without_customer")).isEqualTo(0L);
+    }
+
+    @Test
+    void an_event_appended_without_its_customer_and_time_gets_them_from_its_payload() {
+        String aggregate = java.util.UUID.randomUUID().toString();
+        String customer = java.util.UUID.randomUUID().toString();
+        sql.update("INSERT INTO domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type, timestamp,"
+                        + " payloadtype, payload) VALUES (?, ?, 0, 'Hand', '2026-01-01T00:00:00Z', 'hand.Made', ?)",
+                java.util.UUID.randomUUID().toString(), aggregate, ("{\"customer_id\":\"" + customer
+                        + "\",\"at\":\"2026-01-02T03:04:05.1234567Z\"}").getBytes(StandardCharsets.UTF_8));
+        try {
+            Map<String, Object> row = sql.queryForMap("SELECT customer_id::text AS customer_id, occurred_at = "
+                    + "'2026-01-02T03:04:05.123456Z'::timestamptz AS at_cut, hash IS NOT NULL AS hashed"
+                    + " FROM domainevententry WHERE aggregateidentifier = ?", aggregate);
+            assertThat(row).containsEntry("customer_id", customer).containsEntry("at_cut", true)
+                    .containsEntry("hashed", true);
+        } finally {
+            sql.update("DELETE FROM domainevententry WHERE aggregateidentifier = ?", aggregate);
+        }
+    }
+
+    @Test
     void an_untouched_aggregate_verifies_with_every_event_counted() {
         String id = ended(api, GREETING_FLOW);
         JsonNode verified = api.get("/v1/audit/verify?aggregate_id=" + id).body();

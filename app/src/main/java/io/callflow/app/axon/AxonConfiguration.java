@@ -11,11 +11,16 @@ import io.callflow.projection.CallProjection;
 import io.callflow.projection.FlowProjection;
 import java.util.Map;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.deadline.DeadlineMessage;
@@ -55,6 +60,35 @@ public class AxonConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
         return JacksonSerializer.builder().objectMapper(Json.build()).build();
+    }
+
+    @Bean
+    EventSchema eventSchema() {
+        return new EventSchema();
+    }
+
+    /**
+     * Axon's JDBC event store as its auto-configuration builds it, appending with {@link EventRows}:
+     * each row also gets the customer and time the hash-chain trigger would otherwise parse out of
+     * the payload.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver exceptions,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connections, TransactionManager transactions,
+                                          EventSchema schema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(exceptions)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema)
+                .appendEvents(EventRows::append)
+                .build();
     }
 
     /** Every incoming call loads its number's flow: keep flows in memory (see {@link BoundedCache}). */

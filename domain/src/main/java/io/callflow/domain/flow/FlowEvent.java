@@ -1,10 +1,11 @@
 package io.callflow.domain.flow;
 
+import io.callflow.domain.common.CustomerEvent;
 import io.callflow.domain.common.CustomerId;
 import java.time.Instant;
 
 /** What happened to a flow. */
-public sealed interface FlowEvent permits FlowCreated, FlowUpdated, FlowDeleted {
+public sealed interface FlowEvent extends CustomerEvent permits FlowCreated, FlowUpdated, FlowDeleted {
     FlowId flowId();
 
     CustomerId customerId();
