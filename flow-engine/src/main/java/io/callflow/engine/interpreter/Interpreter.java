@@ -21,6 +21,7 @@ import io.callflow.domain.activeflow.DigitReceived;
 import io.callflow.domain.activeflow.MediaCancelled;
 import io.callflow.domain.activeflow.MediaCompleted;
 import io.callflow.domain.activeflow.MediaRequested;
+import io.callflow.domain.activeflow.ReferenceType;
 import io.callflow.domain.activeflow.EffectKind;
 import io.callflow.domain.activeflow.EffectRequested;
 import io.callflow.domain.activeflow.EffectResponded;
@@ -312,10 +313,16 @@ public final class Interpreter {
             finish(run, ActionOutcome.FAILED, "unknown action type " + action.type(), null);
             return true;
         }
-        if (!run.state().referenceType().runs(type.media())) {
-            String why = type.media() == MediaRequirement.RTC
-                    ? type.wireName() + " needs a call, and this activeflow has none"
-                    : type.wireName() + " runs only outside calls";
+        if (!run.state().runs(type.media())) {
+            String why;
+            if (type.media() != MediaRequirement.RTC) {
+                why = type.wireName() + " runs only outside calls";
+            } else if (run.state().referenceType() == ReferenceType.CALL) {
+                why = type.wireName() + " needs a call, and this on-complete activeflow runs after its call's flow"
+                        + " ended";
+            } else {
+                why = type.wireName() + " needs a call, and this activeflow has none";
+            }
             finish(run, ActionOutcome.SKIPPED, why, null);
             return true;
         }

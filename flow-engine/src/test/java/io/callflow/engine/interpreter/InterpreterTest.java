@@ -323,6 +323,20 @@ class InterpreterTest {
     }
 
     @Test
+    void an_on_complete_activeflow_of_a_call_skips_media_actions_and_always_ends() {
+        // D18: the call is hanging up when its flow's on-complete flow starts; a media action would wait forever
+        Flows.Session s = Flows.onCompleteOfCall("[{'id':'#1','type':'talk','option':{'text':'bye'}},"
+                + "{'id':'#2','type':'variable_set','option':{'key':'after','value':'yes'}},{'id':'#3','type':'hangup'}]");
+        s.start();
+        assertThat(s.all(io.callflow.domain.activeflow.MediaRequested.class)).isEmpty();
+        ActionFinished talk = s.all(ActionFinished.class).get(0);
+        assertThat(talk.outcome()).isEqualTo(ActionOutcome.SKIPPED);
+        assertThat(talk.reason()).contains("on-complete");
+        assertThat(s.state.variables()).containsEntry("after", "yes");
+        assertThat(s.last(ActiveflowStopped.class).reason()).isEqualTo(StopReason.FINISHED);
+    }
+
+    @Test
     void a_runaway_loop_is_stopped_by_the_consecutive_step_limit() {
         ExecutionLimits limits = new ExecutionLimits(50, 100_000, 100, 100, 5);
         Flows.Session s = session("[{'id':'#1','type':'empty'},{'id':'#2','type':'goto','option':{'target_id':'#1','loop_count':1000000}}]",
