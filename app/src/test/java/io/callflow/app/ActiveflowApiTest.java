@@ -204,16 +204,39 @@ class ActiveflowApiTest extends PlatformTest {
         assertThat(fifth.get("variables").get("voipbin.activeflow.complete_count").asText()).isEqualTo("4");
         String timeline = api.get("/v1/timelines/activeflows/" + chain.get(4) + "/events?page_size=100").text();
         assertThat(timeline).contains("chain_limit_reached");
+        // D21: the stop reason of the last one records that the chain limit was reached, the detail how it ended
+        assertThat(fifth.get("stop_reason").asText()).isEqualTo("chain_limit_reached");
+        assertThat(fifth.get("stop_detail").asText()).startsWith("finished").contains("at most 5 activeflows");
+        assertThat(api.get("/v1/activeflows/" + chain.get(3)).body().get("stop_reason").asText()).isEqualTo("finished");
+    }
+
+    @Test
+    void initial_variables_are_sanitized_as_voipbin_does_and_reserved_ones_cannot_be_forged() {
+        JsonNode started = api.post("/v1/activeflows", json("{'actions':[],'variables':{' name ':'Ada','n':5,'on':true,"
+                + "'voipbin.activeflow.id':'forged','VoipBin.call.digits':'1','':'x','o':{'a':1},'l':[1],'z':null}}"))
+                .body();
+        JsonNode variables = started.get("variables");
+        assertThat(variables.get("voipbin.activeflow.id").asText()).isEqualTo(started.get("id").asText());
+        assertThat(variables.get("name").asText()).isEqualTo("Ada");
+        assertThat(variables.get("n").asText()).isEqualTo("5");
+        assertThat(variables.get("on").asText()).isEqualTo("true");
+        assertThat(variables.has("VoipBin.call.digits")).isFalse();
+        assertThat(variables.has("o") || variables.has("l") || variables.has("z") || variables.has("")).isFalse();
+
+        // reference 5.2: an injection over the limits is dropped whole, and the activeflow still starts
+        Api.Reply tooBig = api.post("/v1/activeflows", json("{'actions':[],'variables':{'small':'1','big':'"
+                + "x".repeat(33 * 1024) + "'}}"));
+        assertThat(tooBig.status()).isEqualTo(200);
+        assertThat(tooBig.body().get("variables").has("small")).isFalse();
+        assertThat(tooBig.body().get("variables").has("voipbin.activeflow.id")).isTrue();
     }
 
     @Test
     void bad_activeflow_requests_name_the_field() {
         assertThat(api.post("/v1/activeflows", json("{}")).text()).contains("/flow_id");
         assertThat(api.post("/v1/activeflows", json("{'flow_id':'x'}")).text()).contains("/flow_id");
-        assertThat(api.post("/v1/activeflows", json("{'actions':[],'variables':{'voipbin.x':'1'}}")).text())
-                .contains("/variables/voipbin.x");
-        assertThat(api.post("/v1/activeflows", json("{'actions':[],'variables':{'a':{'b':1}}}")).text())
-                .contains("/variables/a");
+        assertThat(api.post("/v1/activeflows", json("{'actions':[],'variables':[1]}")).text())
+                .contains("/variables");
         assertThat(api.post("/v1/activeflows", json("{'actions':[],'reference_type':'call'}")).text())
                 .contains("/reference_type");
         assertThat(api.post("/v1/activeflows", json("{'actions':[{'type':'goto'}]}")).text())
