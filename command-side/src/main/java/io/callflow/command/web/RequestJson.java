@@ -2,8 +2,11 @@ package io.callflow.command.web;
 
 import io.callflow.domain.action.JsonPointers;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.callflow.domain.common.BadRequest;
 import io.callflow.domain.common.Json;
 import io.callflow.domain.common.PayloadTooLarge;
@@ -13,6 +16,9 @@ import java.io.IOException;
 public final class RequestJson {
     /** The largest body any endpoint accepts (a flow of 1,000 actions fits well within it). */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** A name given twice in one object is refused: which of the two was meant cannot be known. */
+    private static final ObjectReader READER = Json.mapper().reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private RequestJson() {
     }
@@ -26,11 +32,11 @@ public final class RequestJson {
         }
         JsonNode node;
         try {
-            node = Json.mapper().readTree(body);
+            node = READER.readTree(body);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new BadRequest("", "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw new BadRequest(pointerOf(e), "malformed JSON" + where + ": " + plain(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new BadRequest("", "unreadable body: " + e.getMessage());
         }
@@ -43,6 +49,33 @@ public final class RequestJson {
             throw new BadRequest(nul, "must not contain the NUL character (\\u0000)");
         }
         return node;
+    }
+
+    /** The pointer of a name given twice (the parser stops on its second appearance); "" for other errors. */
+    private static String pointerOf(JsonProcessingException e) {
+        if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null
+                && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+            JsonStreamContext context = parser.getParsingContext();
+            if (context.inObject() && context.getCurrentName() != null) {
+                return context.pathAsPointer().toString();
+            }
+        }
+        return "";
+    }
+
+    /** Jackson's message without its notes on where the source is and which feature would allow it. */
+    private static String plain(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String text = message;
+        for (String cut : new String[] {" (for ", " at [Source", "\n at [Source", ": enable `", "; enable `"}) {
+            int at = text.indexOf(cut);
+            if (at > 0) {
+                text = text.substring(0, at);
+            }
+        }
+        return text.strip();
     }
 
     /** The pointer of the first field name or string value that holds U+0000, or null. */
