@@ -211,6 +211,28 @@ class ActiveflowApiTest extends PlatformTest {
     }
 
     @Test
+    void flows_and_activeflows_carry_every_field_of_the_reference_shapes() {
+        // reference 1.5, webhook/API view
+        JsonNode flow = api.post("/v1/flows", json("{'name':'shape','actions':[{'type':'sleep','option':{'duration':60000}}]}"))
+                .body();
+        List<String> flowFields = List.of("id", "customer_id", "type", "name", "detail", "actions", "direct_id",
+                "direct_hash", "on_complete_flow_id", "tm_create", "tm_update", "tm_delete");
+        assertThat(flow.fieldNames()).toIterable().containsAll(flowFields);
+        assertThat(api.get("/v1/flows/" + flow.get("id").asText()).body().fieldNames()).toIterable()
+                .containsAll(flowFields);
+        JsonNode started = api.post("/v1/activeflows", json("{'flow_id':'" + flow.get("id").asText() + "'}")).body();
+        List<String> activeflowFields = List.of("id", "customer_id", "flow_id", "status", "reference_type",
+                "reference_id", "reference_activeflow_id", "on_complete_flow_id", "webhook_uri", "webhook_method",
+                "current_action", "forward_action_id", "executed_actions", "tm_create", "tm_update", "tm_delete");
+        assertThat(started.fieldNames()).toIterable().containsAll(activeflowFields);
+        JsonNode read = api.get("/v1/activeflows/" + started.get("id").asText()).body();
+        assertThat(read.fieldNames()).toIterable().containsAll(activeflowFields);
+        assertThat(read).isEqualTo(started);
+        assertThat(started.get("tm_create").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
+        api.post("/v1/activeflows/" + started.get("id").asText() + "/stop", null);
+    }
+
+    @Test
     void initial_variables_are_sanitized_as_voipbin_does_and_reserved_ones_cannot_be_forged() {
         JsonNode started = api.post("/v1/activeflows", json("{'actions':[],'variables':{' name ':'Ada','n':5,'on':true,"
                 + "'voipbin.activeflow.id':'forged','VoipBin.call.digits':'1','':'x','o':{'a':1},'l':[1],'z':null}}"))
