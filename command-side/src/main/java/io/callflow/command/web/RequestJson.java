@@ -11,6 +11,7 @@ import io.callflow.domain.common.BadRequest;
 import io.callflow.domain.common.Json;
 import io.callflow.domain.common.PayloadTooLarge;
 import java.io.IOException;
+import java.util.function.Predicate;
 
 /** Reads a request body as JSON, or says exactly why it is not. */
 public final class RequestJson {
@@ -48,6 +49,11 @@ public final class RequestJson {
             // PostgreSQL cannot store U+0000 in text or jsonb: refuse it here rather than wedge a projection later
             throw new BadRequest(nul, "must not contain the NUL character (\\u0000)");
         }
+        String surrogate = unpairedSurrogateAt(node, "");
+        if (surrogate != null) {
+            // half of a UTF-16 pair (\\ud800 alone) is no character and has no UTF-8 form: it cannot be stored
+            throw new BadRequest(surrogate, "must not contain an unpaired UTF-16 surrogate (such as \\ud800 alone)");
+        }
         return node;
     }
 
@@ -68,7 +74,7 @@ public final class RequestJson {
         if (message == null) {
             return "unreadable";
         }
-        String text = message;
+        String text = message.replaceAll(", from `[^`]*`", "");
         for (String cut : new String[] {" (for ", " at [Source", "\n at [Source", ": enable `", "; enable `"}) {
             int at = text.indexOf(cut);
             if (at > 0) {
@@ -80,12 +86,33 @@ public final class RequestJson {
 
     /** The pointer of the first field name or string value that holds U+0000, or null. */
     private static String nulAt(JsonNode node, String pointer) {
+        return textAt(node, pointer, text -> text.indexOf('\0') >= 0);
+    }
+
+    private static String unpairedSurrogateAt(JsonNode node, String pointer) {
+        return textAt(node, pointer, RequestJson::hasUnpairedSurrogate);
+    }
+
+    static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The pointer of the first field name or string value that {@code bad} holds for, or null. */
+    private static String textAt(JsonNode node, String pointer, Predicate<String> bad) {
         if (node.isTextual()) {
-            return node.textValue().indexOf('\0') >= 0 ? pointer : null;
+            return bad.test(node.textValue()) ? pointer : null;
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                String found = nulAt(node.get(i), pointer + "/" + i);
+                String found = textAt(node.get(i), pointer + "/" + i, bad);
                 if (found != null) {
                     return found;
                 }
@@ -94,10 +121,10 @@ public final class RequestJson {
             for (var fields = node.fields(); fields.hasNext(); ) {
                 var field = fields.next();
                 String child = JsonPointers.child(pointer, field.getKey());
-                if (field.getKey().indexOf('\0') >= 0) {
+                if (bad.test(field.getKey())) {
                     return child;
                 }
-                String found = nulAt(field.getValue(), child);
+                String found = textAt(field.getValue(), child, bad);
                 if (found != null) {
                     return found;
                 }

@@ -36,4 +36,20 @@ class RequestJsonTest {
         assertThat(e.getMessage()).isEqualTo(problem.message());
         assertThat(refused("{\"n\": Infinity}").problems().get(0).message()).doesNotContain("enable `");
     }
+
+    @Test
+    void an_unpaired_surrogate_is_refused_with_its_pointer_and_a_pair_is_kept() {
+        assertThat(refused("{\"name\":\"a\\ud800b\",\"actions\":[]}").problems())
+                .containsExactly(new Problem("/name", "must not contain an unpaired UTF-16 surrogate (such as \\ud800 alone)"));
+        assertThat(refused("{\"actions\":[{\"option\":{\"text\":\"x\\udc00\"}}]}").problems().get(0).pointer())
+                .isEqualTo("/actions/0/option/text");
+        assertThat(RequestJson.object("{\"name\":\"\\ud83d\\ude00\"}".getBytes(StandardCharsets.UTF_8))
+                .get("name").asText()).isEqualTo("\uD83D\uDE00");
+    }
+
+    @Test
+    void a_document_nested_too_deeply_is_refused_in_plain_words() {
+        String deep = "{\"a\":".repeat(70) + "1" + "}".repeat(70);
+        assertThat(refused(deep).problems().get(0).message()).contains("nesting depth").doesNotContain("`");
+    }
 }
