@@ -135,6 +135,26 @@ class ActiveflowApiTest extends PlatformTest {
     }
 
     @Test
+    void a_response_holding_text_that_cannot_be_stored_fails_its_action_and_the_flow_goes_on() throws Exception {
+        // a NUL or half a surrogate pair cannot be stored: recording such a response failed and was retried for ever
+        try (LocalHttp server = new LocalHttp(Map.of(
+                "/surrogate", "[{\"type\":\"variable_set\",\"option\":{\"key\":\"a\",\"value\":\"x\\ud800\"}}]",
+                "/nul", "{\"v\":\"x\\u0000\"}"))) {
+            String id = api.post("/v1/activeflows", json("{'actions':[{'type':'fetch','option':{'event_url':'"
+                    + server.url("/surrogate") + "'}},{'type':'webhook_send','option':{'sync':true,'uri':'"
+                    + server.url("/nul") + "'}},{'type':'variable_set','option':{'key':'went_on','value':'yes'}}]}"))
+                    .body().get("id").asText();
+            await().atMost(Duration.ofSeconds(15)).until(() -> "ended".equals(
+                    api.get("/v1/activeflows/" + id).body().path("status").asText()));
+            JsonNode ended = api.get("/v1/activeflows/" + id).body();
+            assertThat(ended.get("variables").get("went_on").asText()).isEqualTo("yes");
+            assertThat(ended.get("variables").has("a")).isFalse();
+            String timeline = api.get("/v1/timelines/activeflows/" + id + "/events?page_size=100").text();
+            assertThat(timeline).contains("cannot be recorded");
+        }
+    }
+
+    @Test
     void a_sync_webhook_waits_for_the_answer_and_exposes_it_as_variables() throws Exception {
         try (LocalHttp server = new LocalHttp(Map.of("/hook", "{\"accepted\":true}"))) {
             String id = api.post("/v1/activeflows", json("{'actions':[{'type':'webhook_send','option':{'sync':true,"

@@ -1,6 +1,5 @@
 package io.callflow.command.web;
 
-import io.callflow.domain.action.JsonPointers;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -10,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.callflow.domain.common.BadRequest;
 import io.callflow.domain.common.Json;
 import io.callflow.domain.common.PayloadTooLarge;
+import io.callflow.domain.common.StorableText;
 import java.io.IOException;
-import java.util.function.Predicate;
 
 /** Reads a request body as JSON, or says exactly why it is not. */
 public final class RequestJson {
@@ -44,15 +43,10 @@ public final class RequestJson {
         if (node == null || !node.isObject()) {
             throw new BadRequest("", "a JSON object is expected");
         }
-        String nul = nulAt(node, "");
-        if (nul != null) {
-            // PostgreSQL cannot store U+0000 in text or jsonb: refuse it here rather than wedge a projection later
-            throw new BadRequest(nul, "must not contain the NUL character (\\u0000)");
-        }
-        String surrogate = unpairedSurrogateAt(node, "");
-        if (surrogate != null) {
-            // half of a UTF-16 pair (\\ud800 alone) is no character and has no UTF-8 form: it cannot be stored
-            throw new BadRequest(surrogate, "must not contain an unpaired UTF-16 surrogate (such as \\ud800 alone)");
+        // PostgreSQL cannot store U+0000 or half a surrogate pair: refuse them here rather than fail to store later
+        StorableText.Problem unstorable = StorableText.check(node);
+        if (unstorable != null) {
+            throw new BadRequest(unstorable.pointer(), unstorable.message());
         }
         return node;
     }
@@ -82,54 +76,5 @@ public final class RequestJson {
             }
         }
         return text.strip();
-    }
-
-    /** The pointer of the first field name or string value that holds U+0000, or null. */
-    private static String nulAt(JsonNode node, String pointer) {
-        return textAt(node, pointer, text -> text.indexOf('\0') >= 0);
-    }
-
-    private static String unpairedSurrogateAt(JsonNode node, String pointer) {
-        return textAt(node, pointer, RequestJson::hasUnpairedSurrogate);
-    }
-
-    static boolean hasUnpairedSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The pointer of the first field name or string value that {@code bad} holds for, or null. */
-    private static String textAt(JsonNode node, String pointer, Predicate<String> bad) {
-        if (node.isTextual()) {
-            return bad.test(node.textValue()) ? pointer : null;
-        }
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String found = textAt(node.get(i), pointer + "/" + i, bad);
-                if (found != null) {
-                    return found;
-                }
-            }
-        } else if (node.isObject()) {
-            for (var fields = node.fields(); fields.hasNext(); ) {
-                var field = fields.next();
-                String child = JsonPointers.child(pointer, field.getKey());
-                if (bad.test(field.getKey())) {
-                    return child;
-                }
-                String found = textAt(field.getValue(), child, bad);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }
