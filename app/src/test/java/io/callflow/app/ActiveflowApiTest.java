@@ -135,6 +135,26 @@ class ActiveflowApiTest extends PlatformTest {
     }
 
     @Test
+    void a_response_holding_text_that_cannot_be_stored_fails_its_action_and_the_flow_goes_on() throws Exception {
+        // a NUL or half a surrogate pair cannot be stored: recording such a response failed and was retried for ever
+        try (LocalHttp server = new LocalHttp(Map.of(
+                "/surrogate", "[{\"type\":\"variable_set\",\"option\":{\"key\":\"a\",\"value\":\"x\\ud800\"}}]",
+                "/nul", "{\"v\":\"x\\u0000\"}"))) {
+            String id = api.post("/v1/activeflows", json("{'actions':[{'type':'fetch','option':{'event_url':'"
+                    + server.url("/surrogate") + "'}},{'type':'webhook_send','option':{'sync':true,'uri':'"
+                    + server.url("/nul") + "'}},{'type':'variable_set','option':{'key':'went_on','value':'yes'}}]}"))
+                    .body().get("id").asText();
+            await().atMost(Duration.ofSeconds(15)).until(() -> "ended".equals(
+                    api.get("/v1/activeflows/" + id).body().path("status").asText()));
+            JsonNode ended = api.get("/v1/activeflows/" + id).body();
+            assertThat(ended.get("variables").get("went_on").asText()).isEqualTo("yes");
+            assertThat(ended.get("variables").has("a")).isFalse();
+            String timeline = api.get("/v1/timelines/activeflows/" + id + "/events?page_size=100").text();
+            assertThat(timeline).contains("cannot be recorded");
+        }
+    }
+
+    @Test
     void a_sync_webhook_waits_for_the_answer_and_exposes_it_as_variables() throws Exception {
         try (LocalHttp server = new LocalHttp(Map.of("/hook", "{\"accepted\":true}"))) {
             String id = api.post("/v1/activeflows", json("{'actions':[{'type':'webhook_send','option':{'sync':true,"
@@ -204,16 +224,61 @@ class ActiveflowApiTest extends PlatformTest {
         assertThat(fifth.get("variables").get("voipbin.activeflow.complete_count").asText()).isEqualTo("4");
         String timeline = api.get("/v1/timelines/activeflows/" + chain.get(4) + "/events?page_size=100").text();
         assertThat(timeline).contains("chain_limit_reached");
+        // D21: the stop reason of the last one records that the chain limit was reached, the detail how it ended
+        assertThat(fifth.get("stop_reason").asText()).isEqualTo("chain_limit_reached");
+        assertThat(fifth.get("stop_detail").asText()).startsWith("finished").contains("at most 5 activeflows");
+        assertThat(api.get("/v1/activeflows/" + chain.get(3)).body().get("stop_reason").asText()).isEqualTo("finished");
+    }
+
+    @Test
+    void flows_and_activeflows_carry_every_field_of_the_reference_shapes() {
+        // reference 1.5, webhook/API view
+        JsonNode flow = api.post("/v1/flows", json("{'name':'shape','actions':[{'type':'sleep','option':{'duration':60000}}]}"))
+                .body();
+        List<String> flowFields = List.of("id", "customer_id", "type", "name", "detail", "actions", "direct_id",
+                "direct_hash", "on_complete_flow_id", "tm_create", "tm_update", "tm_delete");
+        assertThat(flow.fieldNames()).toIterable().containsAll(flowFields);
+        assertThat(api.get("/v1/flows/" + flow.get("id").asText()).body().fieldNames()).toIterable()
+                .containsAll(flowFields);
+        JsonNode started = api.post("/v1/activeflows", json("{'flow_id':'" + flow.get("id").asText() + "'}")).body();
+        List<String> activeflowFields = List.of("id", "customer_id", "flow_id", "status", "reference_type",
+                "reference_id", "reference_activeflow_id", "on_complete_flow_id", "webhook_uri", "webhook_method",
+                "current_action", "forward_action_id", "executed_actions", "tm_create", "tm_update", "tm_delete");
+        assertThat(started.fieldNames()).toIterable().containsAll(activeflowFields);
+        JsonNode read = api.get("/v1/activeflows/" + started.get("id").asText()).body();
+        assertThat(read.fieldNames()).toIterable().containsAll(activeflowFields);
+        assertThat(read).isEqualTo(started);
+        assertThat(started.get("tm_create").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
+        api.post("/v1/activeflows/" + started.get("id").asText() + "/stop", null);
+    }
+
+    @Test
+    void initial_variables_are_sanitized_as_voipbin_does_and_reserved_ones_cannot_be_forged() {
+        JsonNode started = api.post("/v1/activeflows", json("{'actions':[],'variables':{' name ':'Ada','n':5,'on':true,"
+                + "'voipbin.activeflow.id':'forged','VoipBin.call.digits':'1','':'x','o':{'a':1},'l':[1],'z':null}}"))
+                .body();
+        JsonNode variables = started.get("variables");
+        assertThat(variables.get("voipbin.activeflow.id").asText()).isEqualTo(started.get("id").asText());
+        assertThat(variables.get("name").asText()).isEqualTo("Ada");
+        assertThat(variables.get("n").asText()).isEqualTo("5");
+        assertThat(variables.get("on").asText()).isEqualTo("true");
+        assertThat(variables.has("VoipBin.call.digits")).isFalse();
+        assertThat(variables.has("o") || variables.has("l") || variables.has("z") || variables.has("")).isFalse();
+
+        // reference 5.2: an injection over the limits is dropped whole, and the activeflow still starts
+        Api.Reply tooBig = api.post("/v1/activeflows", json("{'actions':[],'variables':{'small':'1','big':'"
+                + "x".repeat(33 * 1024) + "'}}"));
+        assertThat(tooBig.status()).isEqualTo(200);
+        assertThat(tooBig.body().get("variables").has("small")).isFalse();
+        assertThat(tooBig.body().get("variables").has("voipbin.activeflow.id")).isTrue();
     }
 
     @Test
     void bad_activeflow_requests_name_the_field() {
         assertThat(api.post("/v1/activeflows", json("{}")).text()).contains("/flow_id");
         assertThat(api.post("/v1/activeflows", json("{'flow_id':'x'}")).text()).contains("/flow_id");
-        assertThat(api.post("/v1/activeflows", json("{'actions':[],'variables':{'voipbin.x':'1'}}")).text())
-                .contains("/variables/voipbin.x");
-        assertThat(api.post("/v1/activeflows", json("{'actions':[],'variables':{'a':{'b':1}}}")).text())
-                .contains("/variables/a");
+        assertThat(api.post("/v1/activeflows", json("{'actions':[],'variables':[1]}")).text())
+                .contains("/variables");
         assertThat(api.post("/v1/activeflows", json("{'actions':[],'reference_type':'call'}")).text())
                 .contains("/reference_type");
         assertThat(api.post("/v1/activeflows", json("{'actions':[{'type':'goto'}]}")).text())

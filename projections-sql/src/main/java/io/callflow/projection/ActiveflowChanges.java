@@ -7,6 +7,7 @@ import io.callflow.domain.activeflow.ActiveflowCreated;
 import io.callflow.domain.activeflow.ActiveflowDeleted;
 import io.callflow.domain.activeflow.ActiveflowEvent;
 import io.callflow.domain.activeflow.ActiveflowStopped;
+import io.callflow.domain.activeflow.StopShown;
 import io.callflow.domain.activeflow.Jumped;
 import io.callflow.domain.activeflow.StackPushed;
 import io.callflow.domain.activeflow.VariablesSet;
@@ -72,8 +73,9 @@ final class ActiveflowChanges {
                     : e.actions().get(0).id());
         } else if (event instanceof ActiveflowStopped e) {
             status = "ended";
-            stopReason = Optional.of(Columns.name(e.reason()));
-            stopDetail = Optional.ofNullable(e.detail());
+            StopShown shown = StopShown.of(e);
+            stopReason = Optional.ofNullable(shown.reason());
+            stopDetail = Optional.ofNullable(shown.detail());
             forwardActionId = Optional.empty();
             tmEnd = e.at();
         } else if (event instanceof ActiveflowDeleted e) {

@@ -18,6 +18,7 @@ import io.callflow.domain.activeflow.RecordMediaOutcome;
 import io.callflow.domain.activeflow.StopActiveflow;
 import io.callflow.domain.activeflow.StopActiveflowForCall;
 import io.callflow.domain.activeflow.StopReason;
+import io.callflow.domain.activeflow.StopShown;
 import io.callflow.domain.activeflow.TimerFired;
 import io.callflow.domain.activeflow.TimerStarted;
 import io.callflow.domain.common.CustomerId;
@@ -53,8 +54,7 @@ public class Activeflow {
     private Instant updated;
     private Instant ended;
     private Instant deleted;
-    private StopReason stopReason;
-    private String stopDetail;
+    private StopShown stop;
 
     /**
      * Creates the activeflow and runs it until it waits or ends. Axon applies events
@@ -124,7 +124,7 @@ public class Activeflow {
                 state.onCompleteFlowId() == null ? null : state.onCompleteFlowId().value(),
                 state.currentAction(), state.forward() == null ? null : state.forward().actionId(),
                 List.copyOf(executedActions), state.variables(), state.executions(),
-                stopReason == null ? null : stopReason.name().toLowerCase(), stopDetail,
+                stop == null ? null : stop.reason(), stop == null ? null : stop.detail(),
                 Timestamps.format(created), Timestamps.format(updated), Timestamps.format(ended),
                 Timestamps.format(deleted));
     }
@@ -165,8 +165,7 @@ public class Activeflow {
             executedActions.add(e.action());
         } else if (event instanceof ActiveflowStopped e) {
             ended = e.at();
-            stopReason = e.reason();
-            stopDetail = e.detail();
+            stop = StopShown.of(e);
         } else if (event instanceof ActiveflowDeleted e) {
             deleted = e.at();
         }

@@ -13,16 +13,12 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/**
- * The body of POST /v1/activeflows. Initial variables follow reference 5.2, except
- * that what VoIPbin drops silently is refused here with the reason: reserved
- * {@code voipbin.} keys, non-scalar values, more than 100 keys, a value over
- * 32 KiB, or over 64 KiB in all.
- */
+/** The body of POST /v1/activeflows. Initial variables follow reference 5.1 and 5.2 (see {@link #variables}). */
 record ActiveflowRequest(ActiveflowId id, FlowId flowId, List<Action> actions, ReferenceType referenceType,
                          UUID referenceId, Map<String, String> variables) {
 
@@ -58,6 +54,12 @@ record ActiveflowRequest(ActiveflowId id, FlowId flowId, List<Action> actions, R
         return fields.choice("reference_type", ReferenceType.class, ReferenceType.API, ACCEPTED_REFERENCES);
     }
 
+    /**
+     * Reference 5.1 and 5.2: names are trimmed; empty names, names starting with {@code voipbin.} (in any case:
+     * they cannot be forged, the reserved ones are written last) and values that are objects, arrays or null are
+     * dropped; scalars become text. An injection over the limits (more than 100 names, a value over 32 KiB, over
+     * 64 KiB in all) is dropped whole and the activeflow still starts, as in VoIPbin.
+     */
     private static Map<String, String> variables(JsonNode json, Fields fields) {
         Map<String, String> variables = new HashMap<>();
         if (json == null || json.isNull()) {
@@ -67,36 +69,29 @@ record ActiveflowRequest(ActiveflowId id, FlowId flowId, List<Action> actions, R
             fields.problem("variables", "must be an object of names to values");
             return variables;
         }
-        if (json.size() > MAX_VARIABLES) {
-            fields.problem("variables", "at most " + MAX_VARIABLES + " variables");
-        }
+        boolean overLimits = json.size() > MAX_VARIABLES;
         long total = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String pointer = JsonPointers.child("/variables", entry.getKey());
             String key = entry.getKey().trim();
             JsonNode value = entry.getValue();
-            if (key.isEmpty()) {
-                fields.problemAt(pointer, "a variable name must not be empty");
-            } else if (key.length() > ActionCatalogue.MAX_VARIABLE_NAME) {
-                fields.problemAt(pointer, "a variable name must be at most " + ActionCatalogue.MAX_VARIABLE_NAME
-                        + " characters");
-            } else if (key.toLowerCase().startsWith("voipbin.")) {
-                fields.problemAt(pointer, "names starting with voipbin. are reserved");
-            } else if (!value.isValueNode() || value.isNull()) {
-                fields.problemAt(pointer, "must be a string, number or boolean");
-            } else {
-                String text = value.asText();
-                int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-                if (bytes > MAX_VALUE_BYTES) {
-                    fields.problemAt(pointer, "must be at most " + MAX_VALUE_BYTES + " bytes");
-                }
-                total += bytes + key.getBytes(StandardCharsets.UTF_8).length;
-                variables.put(key, text);
+            if (key.isEmpty() || key.toLowerCase(Locale.ROOT).startsWith("voipbin.") || !value.isValueNode()
+                    || value.isNull()) {
+                continue;
             }
+            if (key.length() > ActionCatalogue.MAX_VARIABLE_NAME) {
+                fields.problemAt(JsonPointers.child("/variables", entry.getKey()), "a variable name must be at most "
+                        + ActionCatalogue.MAX_VARIABLE_NAME + " characters");
+                continue;
+            }
+            String text = value.asText();
+            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            overLimits |= bytes > MAX_VALUE_BYTES;
+            total += bytes + key.getBytes(StandardCharsets.UTF_8).length;
+            variables.put(key, text);
         }
-        if (total > MAX_TOTAL_BYTES) {
-            fields.problem("variables", "names and values must be at most " + MAX_TOTAL_BYTES + " bytes in all");
+        if (overLimits || total > MAX_TOTAL_BYTES) {
+            return new HashMap<>();
         }
         return variables;
     }

@@ -1,18 +1,24 @@
 package io.callflow.command.web;
 
-import io.callflow.domain.action.JsonPointers;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.callflow.domain.common.BadRequest;
 import io.callflow.domain.common.Json;
 import io.callflow.domain.common.PayloadTooLarge;
+import io.callflow.domain.common.StorableText;
 import java.io.IOException;
 
 /** Reads a request body as JSON, or says exactly why it is not. */
 public final class RequestJson {
     /** The largest body any endpoint accepts (a flow of 1,000 actions fits well within it). */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** A name given twice in one object is refused: which of the two was meant cannot be known. */
+    private static final ObjectReader READER = Json.mapper().reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private RequestJson() {
     }
@@ -26,50 +32,49 @@ public final class RequestJson {
         }
         JsonNode node;
         try {
-            node = Json.mapper().readTree(body);
+            node = READER.readTree(body);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new BadRequest("", "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw new BadRequest(pointerOf(e), "malformed JSON" + where + ": " + plain(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new BadRequest("", "unreadable body: " + e.getMessage());
         }
         if (node == null || !node.isObject()) {
             throw new BadRequest("", "a JSON object is expected");
         }
-        String nul = nulAt(node, "");
-        if (nul != null) {
-            // PostgreSQL cannot store U+0000 in text or jsonb: refuse it here rather than wedge a projection later
-            throw new BadRequest(nul, "must not contain the NUL character (\\u0000)");
+        // PostgreSQL cannot store U+0000 or half a surrogate pair: refuse them here rather than fail to store later
+        StorableText.Problem unstorable = StorableText.check(node);
+        if (unstorable != null) {
+            throw new BadRequest(unstorable.pointer(), unstorable.message());
         }
         return node;
     }
 
-    /** The pointer of the first field name or string value that holds U+0000, or null. */
-    private static String nulAt(JsonNode node, String pointer) {
-        if (node.isTextual()) {
-            return node.textValue().indexOf('\0') >= 0 ? pointer : null;
-        }
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String found = nulAt(node.get(i), pointer + "/" + i);
-                if (found != null) {
-                    return found;
-                }
-            }
-        } else if (node.isObject()) {
-            for (var fields = node.fields(); fields.hasNext(); ) {
-                var field = fields.next();
-                String child = JsonPointers.child(pointer, field.getKey());
-                if (field.getKey().indexOf('\0') >= 0) {
-                    return child;
-                }
-                String found = nulAt(field.getValue(), child);
-                if (found != null) {
-                    return found;
-                }
+    /** The pointer of a name given twice (the parser stops on its second appearance); "" for other errors. */
+    private static String pointerOf(JsonProcessingException e) {
+        if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null
+                && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+            JsonStreamContext context = parser.getParsingContext();
+            if (context.inObject() && context.getCurrentName() != null) {
+                return context.pathAsPointer().toString();
             }
         }
-        return null;
+        return "";
+    }
+
+    /** Jackson's message without its notes on where the source is and which feature would allow it. */
+    private static String plain(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String text = message.replaceAll(", from `[^`]*`", "");
+        for (String cut : new String[] {" (for ", " at [Source", "\n at [Source", ": enable `", "; enable `"}) {
+            int at = text.indexOf(cut);
+            if (at > 0) {
+                text = text.substring(0, at);
+            }
+        }
+        return text.strip();
     }
 }

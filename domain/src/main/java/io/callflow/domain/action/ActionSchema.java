@@ -44,19 +44,21 @@ public final class ActionSchema {
 
         ObjectNode properties = root.putObject("properties");
         ObjectNode id = properties.putObject("id");
-        id.put("description", "Action id; left out or null, one is assigned. Reserved ids other than the nil UUID are refused.");
+        id.put("description", "Action id; left out, null, \"\" or nil, one is assigned. Reserved ids other than the nil UUID are refused.");
         ArrayNode idChoices = id.putArray("anyOf");
         idChoices.addObject().put("type", "null");
+        idChoices.addObject().put("const", "");
         ObjectNode idValue = uuidValue();
         idValue.putObject("not").set("enum", ids(ReservedIds.START, ReservedIds.FINISH, ReservedIds.NEXT));
         idChoices.add(idValue);
 
         ObjectNode nextId = properties.putObject("next_id");
         nextId.put("description", "Action to go to after this one: an action of the same list, or the finish id "
-                + ReservedIds.FINISH + ". Left out, null or nil, the flow falls through to the next action.");
+                + ReservedIds.FINISH + ". Left out, null, \"\" or nil, the flow falls through to the next action.");
         nextId.put("x-kind", kindName(OptionKind.ACTION_TARGET));
         ArrayNode nextChoices = nextId.putArray("anyOf");
         nextChoices.addObject().put("type", "null");
+        nextChoices.addObject().put("const", "");
         ObjectNode nextValue = uuidValue();
         nextValue.putObject("not").set("enum", ids(ReservedIds.START, ReservedIds.NEXT));
         nextChoices.add(nextValue);

@@ -130,7 +130,7 @@ public final class ActionsValidator {
         private UUID readId(JsonNode node, String actionAt, Map<UUID, String> idOwners, Element element) {
             String at = JsonPointers.child(actionAt, "id");
             UUID id;
-            if (node == null || node.isNull()) {
+            if (node == null || node.isNull() || isEmptyText(node)) {
                 id = ids.get();
             } else {
                 Optional<UUID> given = uuidOf(node);
@@ -176,8 +176,8 @@ public final class ActionsValidator {
         }
 
         private UUID readNextId(JsonNode node, String at, Element element) {
-            if (node == null || node.isNull()) {
-                return null;
+            if (node == null || node.isNull() || isEmptyText(node)) {
+                return null; // "" is how many clients write "not set", as the nil UUID is
             }
             Optional<UUID> next = uuidOf(node);
             if (next.isEmpty()) {
@@ -234,7 +234,7 @@ public final class ActionsValidator {
             for (OptionField field : fields) {
                 JsonNode value = object.get(field.name());
                 String fieldAt = JsonPointers.child(at, field.name());
-                if (value == null || value.isNull()) {
+                if (value == null || value.isNull() || isEmptyText(value) && field.kind().emptyTextMeansUnset()) {
                     if (field.required()) {
                         element.problem(fieldAt, "is required");
                     }
@@ -447,6 +447,10 @@ public final class ActionsValidator {
         }
         double d = value.doubleValue();
         return Double.isFinite(d) ? new BigDecimal(d) : null;
+    }
+
+    private static boolean isEmptyText(JsonNode value) {
+        return value.isTextual() && value.textValue().isEmpty();
     }
 
     private static boolean isTemplate(JsonNode value) {

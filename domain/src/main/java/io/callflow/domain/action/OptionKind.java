@@ -48,6 +48,14 @@ public enum OptionKind {
         };
     }
 
+    /**
+     * True when {@code ""} stands for "not set" in a value of this kind, as the nil UUID does: an id or an action
+     * target is either a UUID or absent, and clients often write absent as an empty string.
+     */
+    public boolean emptyTextMeansUnset() {
+        return this == UUID || this == ACTION_TARGET;
+    }
+
     /** The marker of a variable template inside a string (reference section 5.3). */
     public static boolean isTemplate(String text) {
         return text.contains("${");

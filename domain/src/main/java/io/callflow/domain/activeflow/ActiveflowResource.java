@@ -1,5 +1,6 @@
 package io.callflow.domain.activeflow;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.callflow.domain.action.Action;
 import java.util.List;
 import java.util.Map;
@@ -27,4 +28,14 @@ public record ActiveflowResource(
         String tmUpdate,
         String tmEnd,
         String tmDelete) {
+    /** VoIPbin's per-activeflow webhook destination (reference 1.5); activeflows here have none of their own. */
+    @JsonProperty("webhook_uri")
+    public String webhookUri() {
+        return "";
+    }
+
+    @JsonProperty("webhook_method")
+    public String webhookMethod() {
+        return "";
+    }
 }

@@ -153,6 +153,25 @@ class ActionsValidatorTest {
     }
 
     @Test
+    void an_empty_string_id_next_id_or_optional_target_means_not_set_and_a_required_one_is_missing() {
+        ActionsParse parse = parse("""
+                [{"id": "", "type": "answer", "next_id": ""},
+                 {"type": "condition_variable", "option": {"condition": "==", "variable": "v", "value_type": "string",
+                     "false_target_id": ""}},
+                 {"type": "branch", "option": {"default_target_id": "", "target_ids": {}}},
+                 {"type": "recording_start", "option": {"on_end_flow_id": ""}}]
+                """);
+
+        assertThat(parse.problems()).isEmpty();
+        assertThat(parse.actions().get(0).id()).isEqualTo(generated(1));
+        assertThat(parse.actions().get(0).nextId()).isNull();
+        assertThat(parse("[{\"type\": \"goto\", \"option\": {\"target_id\": \"\"}}]").problems())
+                .containsExactly(new Problem("/actions/0/option/target_id", "is required"));
+        assertThat(parse("[{\"type\": \"fetch_flow\", \"option\": {\"flow_id\": \"\"}}]").problems())
+                .containsExactly(new Problem("/actions/0/option/flow_id", "is required"));
+    }
+
+    @Test
     void variable_templates_stand_in_for_integers_booleans_uuids_and_checked_strings() {
         ActionsParse parse = parse("""
                 [{"type": "digits_receive", "option": {"duration": "${timeout}", "length": "${len}", "clear": "${c}"}},

@@ -2,6 +2,7 @@ package io.callflow.engine.effects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callflow.domain.common.Json;
+import io.callflow.domain.common.StorableText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,14 @@ public final class FlowHttpClient {
                 return new Reply(response.statusCode(), null, "the response is larger than "
                         + limits.maxBodyBytes() + " bytes");
             }
-            return new Reply(response.statusCode(), parse(bytes), null);
+            JsonNode parsed = parse(bytes);
+            StorableText.Problem unstorable = StorableText.check(parsed);
+            if (unstorable != null) {
+                // it could not be recorded, and an effect whose response cannot be recorded would be retried for ever
+                return new Reply(response.statusCode(), null, "the response cannot be recorded: at '"
+                        + unstorable.pointer() + "' it " + unstorable.message().replaceFirst("^must not contain", "contains"));
+            }
+            return new Reply(response.statusCode(), parsed, null);
         } catch (IOException e) {
             return new Reply(0, null, "request failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {

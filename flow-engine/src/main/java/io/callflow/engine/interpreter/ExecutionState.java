@@ -1,6 +1,7 @@
 package io.callflow.engine.interpreter;
 
 import io.callflow.domain.action.Action;
+import io.callflow.domain.action.MediaRequirement;
 import io.callflow.domain.action.ReservedIds;
 import io.callflow.domain.activeflow.ActionFinished;
 import io.callflow.domain.activeflow.ActionStarted;
@@ -76,6 +77,18 @@ public record ExecutionState(
 
     public UUID currentActionId() {
         return currentAction == null ? ReservedIds.START : currentAction.id();
+    }
+
+    /**
+     * Whether an action with this requirement runs here (reference 3.8). D18: an on-complete activeflow of a call
+     * (complete count above 0) starts when the call's flow has ended and the call is going away, so it runs as a
+     * non-call activeflow: media actions are skipped and it always ends.
+     */
+    public boolean runs(MediaRequirement requirement) {
+        if (referenceType == ReferenceType.CALL && completeCount > 0) {
+            return requirement != MediaRequirement.RTC;
+        }
+        return referenceType.runs(requirement);
     }
 
     public Stack stack(UUID id) {

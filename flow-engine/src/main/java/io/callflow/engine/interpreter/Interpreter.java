@@ -21,6 +21,7 @@ import io.callflow.domain.activeflow.DigitReceived;
 import io.callflow.domain.activeflow.MediaCancelled;
 import io.callflow.domain.activeflow.MediaCompleted;
 import io.callflow.domain.activeflow.MediaRequested;
+import io.callflow.domain.activeflow.ReferenceType;
 import io.callflow.domain.activeflow.EffectKind;
 import io.callflow.domain.activeflow.EffectRequested;
 import io.callflow.domain.activeflow.EffectResponded;
@@ -312,10 +313,16 @@ public final class Interpreter {
             finish(run, ActionOutcome.FAILED, "unknown action type " + action.type(), null);
             return true;
         }
-        if (!run.state().referenceType().runs(type.media())) {
-            String why = type.media() == MediaRequirement.RTC
-                    ? type.wireName() + " needs a call, and this activeflow has none"
-                    : type.wireName() + " runs only outside calls";
+        if (!run.state().runs(type.media())) {
+            String why;
+            if (type.media() != MediaRequirement.RTC) {
+                why = type.wireName() + " runs only outside calls";
+            } else if (run.state().referenceType() == ReferenceType.CALL) {
+                why = type.wireName() + " needs a call, and this on-complete activeflow runs after its call's flow"
+                        + " ended";
+            } else {
+                why = type.wireName() + " needs a call, and this activeflow has none";
+            }
             finish(run, ActionOutcome.SKIPPED, why, null);
             return true;
         }
@@ -361,8 +368,11 @@ public final class Interpreter {
             case CALL:
                 // independent outgoing calls, made by the media adapter; the flow goes straight on
                 return media(run, type, option, false);
-            case CASE_CREATE, CONVERSATION_SEND, EMAIL_SEND, MESSAGE_SEND, AI_TALK, AI_SUMMARY, AI_TASK:
-                // notification and service actions never kill a flow (D16); the reason is recorded
+            case CASE_CREATE, CONVERSATION_SEND, EMAIL_SEND, MESSAGE_SEND:
+                notification(run, type, type.wireName() + " has no provider on this platform yet");
+                return true;
+            case AI_TALK, AI_SUMMARY, AI_TASK:
+                // service actions never kill a flow either; the reason is recorded
                 finish(run, ActionOutcome.FAILED, type.wireName() + " has no provider on this platform yet", null);
                 return true;
             case ANSWER, PLAY, BEEP, DIGITS_SEND, ECHO, STREAM_ECHO, HANGUP, MUTE, UNMUTE, RECORDING_START,
@@ -380,6 +390,18 @@ public final class Interpreter {
                 finish(run, ActionOutcome.FAILED, type.wireName() + " is not supported on this platform yet", null);
                 return true;
         }
+    }
+
+    /**
+     * D16: a notification action never kills a flow, and its result is a variable the flow can branch on:
+     * {@code voipbin.<type>.result} ({@code sent} or {@code failed}) and {@code voipbin.<type>.error}.
+     */
+    private void notification(Run run, ActionType type, String error) {
+        ExecutionState state = run.state();
+        String prefix = "voipbin." + type.wireName() + ".";
+        run.emit(new VariablesSet(state.activeflowId(), state.customerId(),
+                Map.of(prefix + "result", "failed", prefix + "error", error), run.now()));
+        finish(run, ActionOutcome.FAILED, error, null);
     }
 
     /** Asks the media adapter to act on the call; an unawaited request (async talk or amd) goes straight on. */

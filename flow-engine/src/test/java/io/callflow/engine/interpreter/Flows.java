@@ -128,6 +128,12 @@ final class Flows {
                 actions(actions), ReferenceType.CALL, CALL, null, null, 0, Map.of(), T0));
     }
 
+    /** The on-complete activeflow of a call's activeflow: same reference, one link down the chain (reference 3.10). */
+    static Session onCompleteOfCall(String actions) {
+        return new Session(ExecutionLimits.DEFAULT, new ActiveflowCreated(new ActiveflowId(UUID.randomUUID()), CUSTOMER,
+                null, null, actions(actions), ReferenceType.CALL, CALL, ACTIVEFLOW, null, 1, Map.of(), T0));
+    }
+
     static ObjectNode object(String text) {
         return (ObjectNode) json(text);
     }

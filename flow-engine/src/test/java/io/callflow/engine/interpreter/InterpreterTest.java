@@ -323,6 +323,34 @@ class InterpreterTest {
     }
 
     @Test
+    void an_on_complete_activeflow_of_a_call_skips_media_actions_and_always_ends() {
+        // D18: the call is hanging up when its flow's on-complete flow starts; a media action would wait forever
+        Flows.Session s = Flows.onCompleteOfCall("[{'id':'#1','type':'talk','option':{'text':'bye'}},"
+                + "{'id':'#2','type':'variable_set','option':{'key':'after','value':'yes'}},{'id':'#3','type':'hangup'}]");
+        s.start();
+        assertThat(s.all(io.callflow.domain.activeflow.MediaRequested.class)).isEmpty();
+        ActionFinished talk = s.all(ActionFinished.class).get(0);
+        assertThat(talk.outcome()).isEqualTo(ActionOutcome.SKIPPED);
+        assertThat(talk.reason()).contains("on-complete");
+        assertThat(s.state.variables()).containsEntry("after", "yes");
+        assertThat(s.last(ActiveflowStopped.class).reason()).isEqualTo(StopReason.FINISHED);
+    }
+
+    @Test
+    void a_notification_that_cannot_be_sent_never_kills_the_flow_and_its_result_is_a_variable() {
+        // D16: message_send is fatal in VoIPbin, the other notifications are not; here none is
+        Flows.Session s = session("[{'id':'#1','type':'message_send','option':{'destinations':[{'type':'tel','target':'+15550001'}],"
+                + "'text':'hi'}},{'id':'#2','type':'condition_variable','option':{'condition':'==',"
+                + "'variable':'voipbin.message_send.result','value_type':'string','value_string':'failed','false_target_id':'#4'}},"
+                + "{'id':'#3','type':'variable_set','option':{'key':'fallback','value':'yes'}},{'id':'#4','type':'empty'}]");
+        s.start();
+        assertThat(s.all(ActionFinished.class).get(0).outcome()).isEqualTo(ActionOutcome.FAILED);
+        assertThat(s.state.variables()).containsEntry("voipbin.message_send.result", "failed")
+                .containsKey("voipbin.message_send.error").containsEntry("fallback", "yes");
+        assertThat(s.last(ActiveflowStopped.class).reason()).isEqualTo(StopReason.FINISHED);
+    }
+
+    @Test
     void a_runaway_loop_is_stopped_by_the_consecutive_step_limit() {
         ExecutionLimits limits = new ExecutionLimits(50, 100_000, 100, 100, 5);
         Flows.Session s = session("[{'id':'#1','type':'empty'},{'id':'#2','type':'goto','option':{'target_id':'#1','loop_count':1000000}}]",

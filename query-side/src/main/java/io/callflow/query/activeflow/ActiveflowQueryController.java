@@ -5,6 +5,8 @@ import io.callflow.domain.common.BadRequest;
 import io.callflow.domain.common.Caller;
 import io.callflow.domain.common.Page;
 import io.callflow.domain.flow.FlowId;
+import io.callflow.projection.ActiveflowProjection;
+import io.callflow.query.Freshness;
 import io.callflow.query.ListCursor;
 import io.callflow.query.PageSize;
 import io.callflow.domain.common.PathIds;
@@ -23,9 +25,11 @@ public class ActiveflowQueryController {
     private static final Set<String> STATUSES = Set.of("running", "ended");
 
     private final ActiveflowQueries activeflows;
+    private final Freshness freshness;
 
-    public ActiveflowQueryController(ActiveflowQueries activeflows) {
+    public ActiveflowQueryController(ActiveflowQueries activeflows, Freshness freshness) {
         this.activeflows = activeflows;
+        this.freshness = freshness;
     }
 
     @GetMapping
@@ -35,12 +39,17 @@ public class ActiveflowQueryController {
                                          @RequestParam(name = "page_token", required = false) String pageToken,
                                          @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
         ActiveflowQueries.Filter filter = new ActiveflowQueries.Filter(status(status), flowId(flowId));
-        return activeflows.list(caller.customerId(), filter, PageSize.parse(pageSize), ListCursor.parse(pageToken));
+        int size = PageSize.parse(pageSize);
+        var cursor = ListCursor.parse(pageToken);
+        freshness.awaitAll(ActiveflowProjection.GROUP);
+        return activeflows.list(caller.customerId(), filter, size, cursor);
     }
 
     @GetMapping("/{id}")
     public ActiveflowView get(@PathVariable("id") String id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
-        return activeflows.get(caller.customerId(), new ActiveflowId(PathIds.parse(id, "activeflow")));
+        ActiveflowId activeflowId = new ActiveflowId(PathIds.parse(id, "activeflow"));
+        freshness.awaitAggregate(ActiveflowProjection.GROUP, activeflowId.value());
+        return activeflows.get(caller.customerId(), activeflowId);
     }
 
     private static String status(String text) {

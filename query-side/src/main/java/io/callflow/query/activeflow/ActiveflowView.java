@@ -1,5 +1,6 @@
 package io.callflow.query.activeflow;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.callflow.query.RawJson;
 import java.util.UUID;
 
@@ -34,4 +35,14 @@ public record ActiveflowView(
         String tmUpdate,
         String tmEnd,
         String tmDelete) {
+    /** VoIPbin's per-activeflow webhook destination (reference 1.5); activeflows here have none of their own. */
+    @JsonProperty("webhook_uri")
+    public String webhookUri() {
+        return "";
+    }
+
+    @JsonProperty("webhook_method")
+    public String webhookMethod() {
+        return "";
+    }
 }

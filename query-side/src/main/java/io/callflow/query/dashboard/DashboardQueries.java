@@ -4,6 +4,7 @@ import static io.callflow.projection.jooq.Tables.ACTIVEFLOWS;
 import static io.callflow.projection.jooq.Tables.CALLS;
 import static io.callflow.projection.jooq.Tables.FLOWS;
 
+import io.callflow.domain.activeflow.StopShown;
 import io.callflow.domain.common.CustomerId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class DashboardQueries {
     /** Stop reasons that mean the flow did what it was written to do. */
-    static final Set<String> COMPLETED = Set.of("finished", "stop_action");
+    static final Set<String> COMPLETED = Set.of("finished", "stop_action", StopShown.CHAIN_LIMIT_REACHED);
     /** Stop reasons that mean the flow could not go on. */
     static final Set<String> FAILED = Set.of("error", "consecutive_step_limit", "execution_limit", "stack_limit");
     /** The one call status that is not active. */

@@ -5,6 +5,8 @@ import io.callflow.domain.common.NotFound;
 import io.callflow.domain.common.Page;
 import io.callflow.domain.flow.FlowId;
 import io.callflow.domain.flow.FlowResource;
+import io.callflow.projection.FlowProjection;
+import io.callflow.query.Freshness;
 import io.callflow.query.ListCursor;
 import io.callflow.query.PageSize;
 import io.callflow.domain.common.PathIds;
@@ -20,27 +22,37 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/flows")
 public class FlowQueryController {
     private final FlowQueries flows;
+    private final Freshness freshness;
 
-    public FlowQueryController(FlowQueries flows) {
+    public FlowQueryController(FlowQueries flows, Freshness freshness) {
         this.flows = flows;
+        this.freshness = freshness;
     }
 
     @GetMapping
     public Page<FlowResource> list(@RequestParam(name = "page_size", required = false) String pageSize,
                                    @RequestParam(name = "page_token", required = false) String pageToken,
                                    @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
-        return flows.list(caller.customerId(), PageSize.parse(pageSize), ListCursor.parse(pageToken));
+        int size = PageSize.parse(pageSize);
+        var cursor = ListCursor.parse(pageToken);
+        freshness.awaitAll(FlowProjection.GROUP);
+        return flows.list(caller.customerId(), size, cursor);
     }
 
     @GetMapping("/{id}")
     public FlowResource get(@PathVariable("id") String id, @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
-        return flows.get(caller.customerId(), flowId(id));
+        FlowId flowId = flowId(id);
+        freshness.awaitAggregate(FlowProjection.GROUP, flowId.value());
+        return flows.get(caller.customerId(), flowId);
     }
 
     @GetMapping("/{id}/versions/{version}")
     public FlowResource version(@PathVariable("id") String id, @PathVariable("version") String version,
                                 @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
-        return flows.version(caller.customerId(), flowId(id), versionNumber(id, version));
+        FlowId flowId = flowId(id);
+        int number = versionNumber(id, version);
+        freshness.awaitAggregate(FlowProjection.GROUP, flowId.value());
+        return flows.version(caller.customerId(), flowId, number);
     }
 
     private static FlowId flowId(String id) {
