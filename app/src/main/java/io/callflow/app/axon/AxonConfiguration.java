@@ -134,19 +134,20 @@ public class AxonConfiguration {
                                     .andBatchSize(200))
                     // Effects and chains see few of the events they read. Pooled streaming processors skip the
                     // others without a committed token write per event (a tracking processor with small batches
-                    // pays one fsync'd token update per event and segment). Effects wait on HTTP, so 4 segments.
+                    // pays one fsync'd token update per event and segment), and their streams drop the types they
+                    // said they never handle (SkippingEventSource). Effects wait on HTTP, so 4 segments.
                     .registerPooledStreamingEventProcessor(EffectRunner.GROUP,
-                            org.axonframework.config.Configuration::eventStore,
+                            c -> new SkippingEventSource(c.eventStore()),
                             (c, builder) -> builder.initialSegmentCount(4).maxClaimedSegments(4).batchSize(1))
                     // media acts on live calls only: a new node starts at the head, never re-dialing old calls.
                     // A batch takes what is there (up to 20 events) and commits its token once, instead of
                     // one fsync'd token write per handled event; each request still runs once (LiveCall).
                     .registerPooledStreamingEventProcessor(CallMedia.GROUP,
-                            org.axonframework.config.Configuration::eventStore,
+                            c -> new SkippingEventSource(c.eventStore()),
                             (c, builder) -> builder.initialSegmentCount(4).maxClaimedSegments(4).batchSize(20)
                                     .initialToken(StreamableMessageSource::createHeadToken))
                     .registerPooledStreamingEventProcessor(OnCompleteChain.GROUP,
-                            org.axonframework.config.Configuration::eventStore,
+                            c -> new SkippingEventSource(c.eventStore()),
                             (c, builder) -> builder.initialSegmentCount(1).batchSize(10))
                     // a projection must never skip an event: a failing batch is retried, not logged and lost
                     .registerListenerInvocationErrorHandler(FlowProjection.GROUP, c -> PropagatingErrorHandler.instance())
