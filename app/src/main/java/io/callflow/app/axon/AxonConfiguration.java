@@ -52,14 +52,19 @@ public class AxonConfiguration {
     Serializer serializer() {
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
         mapper.disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return withMetaDataReader(JacksonSerializer.builder().objectMapper(mapper).build());
     }
 
     /** Events are stored in the API's own JSON shape, so a timeline shows what was stored, byte for byte. */
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(Json.build()).build();
+        return withMetaDataReader(JacksonSerializer.builder().objectMapper(Json.build()).build());
+    }
+
+    private static JacksonSerializer withMetaDataReader(JacksonSerializer serializer) {
+        serializer.getObjectMapper().registerModule(MetaDataReader.module());
+        return serializer;
     }
 
     @Bean
