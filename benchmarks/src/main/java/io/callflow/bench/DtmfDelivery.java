@@ -64,9 +64,7 @@ public final class DtmfDelivery {
 
         Map<Caller, Heard> platform = new LinkedHashMap<>();
         int sipPort = CallsPerSecond.freePort();
-        try (Platform running = Platform.start("dtmf", "--callflow.sip.port=" + sipPort,
-                "--callflow.sip.bind-address=127.0.0.1", "--callflow.rtp.port-min=20000",
-                "--callflow.rtp.port-max=29999")) {
+        try (Platform running = Platform.withSip("dtmf", sipPort)) {
             running.describe("DtmfDelivery");
             Api api = running.api();
             api.number(NUMBER, "[{\"type\":\"answer\"},{\"type\":\"digits_receive\",\"option\":{\"length\":" + perCaller

@@ -47,6 +47,12 @@ final class Platform implements AutoCloseable {
         return startIn(dataDir, Settings.flag("bench.keep-data"), settings);
     }
 
+    /** A fresh platform whose SIP edge listens on loopback at {@code sipPort}, RTP on ports 20000–29999. */
+    static Platform withSip(String name, int sipPort) throws Exception {
+        return start(name, "--callflow.sip.port=" + sipPort, "--callflow.sip.bind-address=127.0.0.1",
+                "--callflow.rtp.port-min=20000", "--callflow.rtp.port-max=29999");
+    }
+
     /**
      * The platform on a data directory that may hold an earlier run's data (see {@link History#loadOrAppend});
      * {@code keep}: not deleted at the end.
