@@ -10,6 +10,7 @@ import static io.callflow.projection.jooq.Tables.RECORDINGS;
 import io.callflow.domain.call.CallCreated;
 import io.callflow.domain.call.CallDigitReceived;
 import io.callflow.domain.call.CallHungUp;
+import io.callflow.domain.call.CallMuteChanged;
 import io.callflow.domain.call.CallRecordingFinished;
 import io.callflow.domain.call.CallRecordingStarted;
 import io.callflow.domain.call.CallStatus;
@@ -51,6 +52,27 @@ public class CallProjection {
                 .set(CALLS.TM_CREATE, at)
                 .set(CALLS.TM_UPDATE, at)
                 .onConflict(CALLS.ID).doNothing()
+                .execute();
+        if (e.masterCallId() != null) {
+            // the master lists it among its chained calls, once however often this event is seen
+            String chained = e.callId().value().toString();
+            sql.update(CALLS)
+                    .set(CALLS.CHAINED_CALL_IDS, DSL.field("{0} || jsonb_build_array({1}::text)",
+                            CALLS.CHAINED_CALL_IDS.getDataType(), CALLS.CHAINED_CALL_IDS, DSL.val(chained)))
+                    .where(CALLS.ID.eq(e.masterCallId().value()),
+                            DSL.condition("not {0} @> jsonb_build_array({1}::text)", CALLS.CHAINED_CALL_IDS,
+                                    DSL.val(chained)))
+                    .execute();
+        }
+    }
+
+    @EventHandler
+    void on(CallMuteChanged e, @SequenceNumber long sequence) {
+        sql.update(CALLS)
+                .set(CALLS.MUTE_DIRECTION, e.muteDirection())
+                .set(CALLS.TM_UPDATE, time(e.at()))
+                .set(CALLS.LAST_SEQUENCE, sequence)
+                .where(CALLS.ID.eq(e.callId().value()), CALLS.LAST_SEQUENCE.lt(sequence))
                 .execute();
     }
 

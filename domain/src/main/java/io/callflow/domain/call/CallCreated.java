@@ -10,7 +10,10 @@ import java.util.List;
 /**
  * A call exists, in status dialing. It runs {@code flowId} (or the inline {@code actions})
  * as {@code activeflowId}: an incoming call at once, an outgoing one when it is answered.
- * {@code peer} is the SIP peer's address; {@code trunkId} is set for tel destinations.
+ * {@code peer} is the SIP peer's address; {@code trunkId} is set for tel destinations. An outgoing call
+ * that is {@code anonymous} is dialed with the caller id withheld (the {@code anonymous} option of
+ * {@code call} and {@code connect}); its {@code source} still says who calls. Events stored before
+ * the field existed read as not anonymous.
  */
 public record CallCreated(
         CallId callId,
@@ -25,5 +28,6 @@ public record CallCreated(
         String sipCallId,
         String peer,
         java.util.UUID trunkId,
+        boolean anonymous,
         Instant at) implements CallEvent {
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /** What happened to a call: every SIP transition, key press and recording is one of these. */
 public sealed interface CallEvent permits CallCreated, CallStatusChanged, CallHungUp, CallDigitReceived,
-        CallRecordingStarted, CallRecordingFinished, CallControlRequested {
+        CallRecordingStarted, CallRecordingFinished, CallControlRequested, CallMuteChanged {
     CallId callId();
 
     CustomerId customerId();

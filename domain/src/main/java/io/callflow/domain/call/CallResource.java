@@ -19,6 +19,7 @@ public record CallResource(
         JsonNode destination,
         String status,
         String direction,
+        String muteDirection,
         String digits,
         String hangupBy,
         String hangupReason,

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Create a call in status dialing (see {@link CallCreated}). */
+/** Create a call in status dialing (see {@link CallCreated}); {@code anonymous} withholds the caller id when dialing. */
 public record CreateCall(
         @TargetAggregateIdentifier CallId callId,
         CustomerId customerId,
@@ -23,5 +23,6 @@ public record CreateCall(
         String sipCallId,
         String peer,
         UUID trunkId,
+        boolean anonymous,
         Instant at) {
 }

@@ -10,6 +10,7 @@ import io.callflow.domain.call.HangupCause;
 import io.callflow.domain.call.HangupReason;
 import io.callflow.domain.call.RecordCallDigit;
 import io.callflow.domain.call.RecordCallEnded;
+import io.callflow.domain.call.RecordCallMute;
 import io.callflow.domain.call.RecordCallProgress;
 import io.callflow.domain.call.RecordRecordingFinished;
 import io.callflow.domain.call.RecordRecordingStarted;
@@ -79,6 +80,10 @@ final class CallCommands {
                  Map<String, String> variables) {
         send(new RecordMediaOutcome(call.activeflowId(), call.customerId(), step, actionId, succeeded, detail,
                 variables, clock.instant()));
+    }
+
+    void muted(LiveCall call, String direction, boolean muted) {
+        send(new RecordCallMute(call.callId(), direction, muted, clock.instant()));
     }
 
     void recordingStarted(LiveCall call, UUID recordingId, String channels) {

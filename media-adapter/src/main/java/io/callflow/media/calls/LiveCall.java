@@ -32,6 +32,7 @@ final class LiveCall {
     private volatile HangupCause requestedCause;
     private volatile boolean hangupSent;
     private volatile boolean flowEnded;
+    private volatile boolean callerWithheld;
     private boolean answered;
 
     LiveCall(CallId callId, CustomerId customerId, ActiveflowId activeflowId, CallDirection direction,
@@ -114,6 +115,15 @@ final class LiveCall {
 
     void markFlowEnded() {
         this.flowEnded = true;
+    }
+
+    /** Whether this call's caller id is withheld: the caller hid it, or we dialed it anonymous. */
+    boolean callerWithheld() {
+        return callerWithheld;
+    }
+
+    void callerWithheld(boolean withheld) {
+        this.callerWithheld = withheld;
     }
 
     /** Runs {@code action} once the call is answered (at once if it already is). */

@@ -120,7 +120,10 @@ final class MediaOperations implements AutoCloseable {
             case "echo", "stream_echo" -> echo(call, request, number(option, "duration", 0));
             case "hangup" -> commands.hangup(call, hangupReason(option));
             case "mute", "unmute" -> {
-                mute(call, text(option, "direction", "both"), "mute".equals(request.operation()));
+                String direction = text(option, "direction", "both");
+                boolean on = "mute".equals(request.operation());
+                mute(call, direction, on);
+                outcomes.execute(() -> commands.muted(call, direction.isEmpty() ? "both" : direction, on));
                 request.done().report(true, null, Map.of());
             }
             case "recording_start" -> startRecording(call, request, option);
@@ -247,14 +250,14 @@ final class MediaOperations implements AutoCloseable {
                 CallId leg = new CallId(UUID.randomUUID());
                 connects.ringing(attempt, leg);
                 commands.send(new CreateCall(leg, call.customerId(), CallDirection.OUTGOING, source, to, null, null,
-                        null, call.callId(), null, null, null, clock.instant()));
+                        null, call.callId(), null, null, null, anonymous(option, call), clock.instant()));
             }
             connects.nothingToDial(attempt);
         });
     }
 
     /** The {@code call} action: independent outgoing calls running their own flow; chained ones hang up with this call. */
-    void newCalls(MediaRequested request) {
+    void newCalls(MediaRequested request, LiveCall caller) {
         ObjectNode option = request.option();
         FlowId flowId = option.hasNonNull("flow_id") ? new FlowId(UUID.fromString(option.get("flow_id").asText()))
                 : null;
@@ -270,8 +273,20 @@ final class MediaOperations implements AutoCloseable {
             }
             commands.send(new CreateCall(new CallId(UUID.randomUUID()), request.customerId(), CallDirection.OUTGOING,
                     source, to, flowId, actions, new ActiveflowId(UUID.randomUUID()),
-                    chained ? new CallId(request.callId()) : null, null, null, null, clock.instant()));
+                    chained ? new CallId(request.callId()) : null, null, null, null, anonymous(option, caller),
+                    clock.instant()));
         }
+    }
+
+    /**
+     * The {@code anonymous} option of {@code call} and {@code connect} (reference 6.4 with D19): {@code yes}
+     * withholds the caller id of the new calls; {@code auto} withholds it when the caller of this call withheld
+     * its own (or this call was dialed anonymous), so the privacy it asked for goes on; {@code no} and
+     * {@code ""} show it.
+     */
+    static boolean anonymous(ObjectNode option, LiveCall caller) {
+        String value = text(option, "anonymous", "");
+        return "yes".equals(value) || ("auto".equals(value) && caller != null && caller.callerWithheld());
     }
 
     private static Address address(JsonNode json, Address fallback) {

@@ -47,6 +47,22 @@ final class InviteProcessor implements RequestProcessor {
         this.timers = timers;
     }
 
+    /** RFC 3323: {@code Privacy: id} (or header, user) hides the caller; so does an {@code anonymous} From user. */
+    static boolean callerWithheld(Request request) {
+        javax.sip.header.Header privacy = request.getHeader("Privacy");
+        if (privacy != null) {
+            String value = privacy.toString().toLowerCase(java.util.Locale.ROOT);
+            value = value.substring(value.indexOf(':') + 1);
+            for (String token : value.split("[;,\\s]+")) {
+                if (token.equals("id") || token.equals("user") || token.equals("header")) {
+                    return true;
+                }
+            }
+        }
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        return from.getAddress().getURI() instanceof SipURI sip && "anonymous".equalsIgnoreCase(sip.getUser());
+    }
+
     @Override
     public void process(Request request, ServerTransaction transaction) {
         String callId = UserAgent.callIdOf(request);
@@ -95,9 +111,10 @@ final class InviteProcessor implements RequestProcessor {
         InboundCall call = new InboundCall(agent, callId, rtp, calls, workers, timers, transaction, request, format,
                 transport, peer, tag);
         calls.add(call);
+        call.limitDuration();
         log.info("call {} from {} to {} offered {}", callId, UserAgent.fromUri(request), uri.getUser(), format.codec());
         String displayName = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getDisplayName();
         call.admit(inboundCalls, new IncomingInvite(uri.getUser(), UserAgent.fromUri(request), displayName,
-                UserAgent.toUri(request), transport, call));
+                UserAgent.toUri(request), transport, callerWithheld(request), call));
     }
 }

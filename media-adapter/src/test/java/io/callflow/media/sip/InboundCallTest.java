@@ -214,6 +214,39 @@ class InboundCallTest {
         assertReleased();
     }
 
+    /** RFC 3264: a caller putting us on hold offers sendonly and must be answered recvonly; resuming, sendrecv. */
+    @Test
+    void hold_is_answered_recvonly_and_resume_sendrecv() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_hold_resume.xml", port, KNOWN)) {
+            SipCall call = admitted.poll(20, TimeUnit.SECONDS).call();
+            call.answer();
+            assertThat(listener.next()).isEqualTo("answered");
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, true, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    /** VoIPbin's call-duration timeout: a call still up after the longest duration is hung up with that cause. */
+    @Test
+    void a_call_longer_than_the_longest_duration_is_hung_up_as_duration_timeout() throws Exception {
+        int shortPort = FreePorts.sip();
+        int rtp = FreePorts.rtpBase();
+        RecordedCall shortCall = new RecordedCall();
+        try (JainSipEdge shortEdge = new JainSipEdge(new SipSettings("127.0.0.1", shortPort, "127.0.0.1", rtp, rtp + 9,
+                java.time.Duration.ofSeconds(2)), invite -> {
+                    invite.call().answer();
+                    return new Admission.Accept(shortCall);
+                });
+             Sipp sipp = Sipp.client("uac_wait_for_bye.xml", shortPort, KNOWN)) {
+            assertThat(shortCall.next()).isEqualTo("answered");
+            assertThat(shortCall.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.DURATION_TIMEOUT, false, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+            awaitTrue(() -> shortEdge.liveCalls() == 0);
+            assertThat(shortEdge.liveCalls()).isZero();
+        }
+    }
+
     @Test
     void closing_the_edge_hangs_up_live_calls() throws Exception {
         try (Sipp sipp = Sipp.client("uac_wait_for_bye.xml", port, KNOWN)) {

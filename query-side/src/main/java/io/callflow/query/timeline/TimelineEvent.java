@@ -11,7 +11,8 @@ import java.time.format.DateTimeParseException;
  * One stored event of a resource, as the timeline shows it.
  *
  * @param sequence      the event's place in its resource's history, from 0
- * @param eventType     the event record's name in snake_case, e.g. {@code action_started}
+ * @param eventType     the event record's name in snake_case, e.g. {@code action_started}; call events
+ *                      under VoIPbin's names ({@code call_ringing}, {@code call_hangup}, see {@link EventTypes})
  * @param timestamp     when it happened (the event's {@code at}), VoIPbin's format
  * @param aggregateId   the resource's id
  * @param payload       the event as stored, written as is
@@ -42,7 +43,7 @@ public record TimelineEvent(
                                        byte[] metadata, String storedTimestamp) {
         String at = StoredJson.fields(payload, "at")[0];
         String[] chain = metadata == null ? new String[3] : StoredJson.fields(metadata, ACTOR, TRACE_ID, CORRELATION_ID);
-        return new TimelineEvent(sequence, EventTypes.of(payloadType), timestamp(at, storedTimestamp), aggregateId,
+        return new TimelineEvent(sequence, EventTypes.of(payloadType, payload), timestamp(at, storedTimestamp), aggregateId,
                 new RawJson(new String(payload, StandardCharsets.UTF_8)),
                 metadata == null ? NO_METADATA : new RawJson(new String(metadata, StandardCharsets.UTF_8)),
                 chain[0] == null ? "system" : chain[0], chain[1], chain[2]);
