@@ -58,6 +58,8 @@ final class CallSignals implements CallListener {
 
     @Override
     public void digit(char digit) {
+        // recording_start's end_of_key: the key ends the recording (and is still a key press for the flow)
+        call.recordingsEndedBy(digit).forEach(mixer::stopRecording);
         commands.digit(call, digit);
     }
 }

@@ -55,6 +55,7 @@ public final class Dialer {
         LiveCall call = new LiveCall(created.callId(), created.customerId(), flow == null ? null
                 : created.activeflowId(), CallDirection.OUTGOING, flow);
         call.callerWithheld(created.anonymous());
+        call.source(created.source());
         Optional<Dial> dial = dialFor(created);
         if (dial.isEmpty()) {
             commands.ended(call, HangupCause.FAILED, 0);

@@ -68,6 +68,7 @@ public final class InboundCallAdmission implements InboundCalls {
         call.attach(invite.call());
         call.callerWithheld(invite.callerWithheld());
         Address source = sourceOf(invite);
+        call.source(source);
         Address destination = Address.of(number.number().startsWith("+") ? "tel" : "sip", number.number());
         Map<String, String> byPeer = Map.of(CallCommands.ACTOR, CallCommands.peerActor(invite.call()));
         CreateCall create = new CreateCall(callId, number.customerId(), CallDirection.INCOMING, source, destination,

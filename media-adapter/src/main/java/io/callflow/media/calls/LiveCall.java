@@ -2,6 +2,7 @@ package io.callflow.media.calls;
 
 import io.callflow.domain.activeflow.ActiveflowId;
 import io.callflow.domain.activeflow.StartActiveflow;
+import io.callflow.domain.call.Address;
 import io.callflow.domain.call.CallDirection;
 import io.callflow.domain.call.CallId;
 import io.callflow.domain.call.HangupCause;
@@ -27,12 +28,15 @@ final class LiveCall {
     private final Set<Long> performedSteps = ConcurrentHashMap.newKeySet();
     private final Map<Long, String> playbacks = new ConcurrentHashMap<>();
     private final Map<UUID, String> recordings = new ConcurrentHashMap<>();
+    /** The recordings a key press ends ({@code end_of_key}): the mixer's recording handle and its keys. */
+    private final Map<String, String> recordingEndKeys = new ConcurrentHashMap<>();
     private final List<Runnable> onAnswer = new ArrayList<>();
     private volatile SipCall sip;
     private volatile HangupCause requestedCause;
     private volatile boolean hangupSent;
     private volatile boolean flowEnded;
     private volatile boolean callerWithheld;
+    private volatile Address source;
     private boolean answered;
 
     LiveCall(CallId callId, CustomerId customerId, ActiveflowId activeflowId, CallDirection direction,
@@ -90,6 +94,28 @@ final class LiveCall {
         return recordings;
     }
 
+    /** Ends the recording {@code handle} when the caller presses one of {@code keys}. */
+    void endRecordingOnKey(String handle, String keys) {
+        recordingEndKeys.put(handle, keys);
+    }
+
+    /** The recordings that a press of {@code key} ends; they are forgotten here. */
+    List<String> recordingsEndedBy(char key) {
+        List<String> ended = new ArrayList<>();
+        recordingEndKeys.forEach((handle, keys) -> {
+            if (keys.indexOf(key) >= 0 && recordingEndKeys.remove(handle, keys)) {
+                ended.add(handle);
+            }
+        });
+        return ended;
+    }
+
+    void recordingEnded(String handle) {
+        if (handle != null) {
+            recordingEndKeys.remove(handle);
+        }
+    }
+
     /** The cause a local hangup asked for, which the final report carries instead of what SIP saw. */
     HangupCause requestedCause() {
         return requestedCause;
@@ -115,6 +141,15 @@ final class LiveCall {
 
     void markFlowEnded() {
         this.flowEnded = true;
+    }
+
+    /** Who calls on this call: the caller of an incoming call, our source of an outgoing one. */
+    Address source() {
+        return source;
+    }
+
+    void source(Address address) {
+        this.source = address;
     }
 
     /** Whether this call's caller id is withheld: the caller hid it, or we dialed it anonymous. */

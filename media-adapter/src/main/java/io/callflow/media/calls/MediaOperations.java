@@ -220,11 +220,18 @@ final class MediaOperations implements AutoCloseable {
             if (option.path("beep_start").asBoolean(false)) {
                 mixer.play(call.legId(), List.of(new AudioSource.Tone("beep", 0)), (outcome, detail) -> { });
             }
+            String[] handle = new String[1];
             String recording = mixer.record(call.legId(), file, RecordingMode.MONO, (path, length, detail) -> {
                 call.recordings().remove(recordingId);
+                call.recordingEnded(handle[0]);
                 outcomes.execute(() -> commands.recordingFinished(call, recordingId, path, length, detail));
             });
+            handle[0] = recording;
             call.recordings().put(recordingId, recording);
+            String endKeys = text(option, "end_of_key", "");
+            if (!endKeys.isEmpty()) {
+                call.endRecordingOnKey(recording, endKeys);
+            }
             outcomes.execute(() -> commands.recordingStarted(call, recordingId, "mono"));
             long seconds = number(option, "duration", 0);
             if (seconds > 0) {
@@ -241,7 +248,7 @@ final class MediaOperations implements AutoCloseable {
                     (outcome, detail) -> { });
             Connects.Attempt attempt = connects.start(call, order, option.path("relay_reason").asBoolean(false),
                     ringback);
-            Address source = address(option.get("source"), Address.of("tel", "anonymous"));
+            Address source = address(option.get("source"), callerOf(call));
             for (JsonNode destination : option.path("destinations")) {
                 Address to = address(destination, null);
                 if (to == null || !("tel".equals(to.type()) || "sip".equals(to.type()))) {
@@ -265,7 +272,7 @@ final class MediaOperations implements AutoCloseable {
         List<Action> actions = flowId != null || !option.has("actions") ? null
                 : new ActionsValidator().parse(option.get("actions"), "/actions", UUID::randomUUID).actions();
         boolean chained = option.path("chained").asBoolean(false) && request.callId() != null;
-        Address source = address(option.get("source"), Address.of("tel", "anonymous"));
+        Address source = address(option.get("source"), callerOf(caller));
         for (JsonNode destination : option.path("destinations")) {
             Address to = address(destination, null);
             if (to == null || !("tel".equals(to.type()) || "sip".equals(to.type()))) {
@@ -276,6 +283,15 @@ final class MediaOperations implements AutoCloseable {
                     chained ? new CallId(request.callId()) : null, null, null, null, anonymous(option, caller),
                     clock.instant()));
         }
+    }
+
+    /**
+     * Who the new calls of {@code call} and {@code connect} present when the option names no {@code source}:
+     * the caller of the call they are made for (its caller id goes on, as a forwarded call shows it), or
+     * {@code anonymous} when there is none.
+     */
+    private static Address callerOf(LiveCall call) {
+        return call != null && call.source() != null ? call.source() : Address.of("tel", "anonymous");
     }
 
     /**

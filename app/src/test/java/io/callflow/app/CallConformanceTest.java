@@ -1,0 +1,134 @@
+package io.callflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callflow.media.sip.Sipp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The call resource and its history as VoIPbin shows them (reference 1.5, 3.9, 6.3, 6.4, 12),
+ * through real SIPp peers over loopback: chained calls, mute direction, anonymous dialing, the
+ * caller's address, recording's end_of_key and the timeline's event names.
+ */
+class CallConformanceTest extends PlatformTest {
+
+    @Test
+    void a_connect_lists_its_legs_as_chained_calls_and_withholds_the_caller_id_when_asked() throws Exception {
+        try (Sipp caller = Sipp.server("uas_answer.xml"); Sipp destination = Sipp.server("uas_anonymous.xml")) {
+            JsonNode call = dial(caller, "[{'type':'connect','option':{'anonymous':'yes','destinations':["
+                    + "{'type':'sip','target':'bob@127.0.0.1:" + destination.port() + "'}]}},{'type':'hangup'}]");
+            JsonNode ended = awaitHangup(call);
+            // the destination checked From: "Anonymous" <sip:anonymous@anonymous.invalid> and Privacy: id
+            assertThat(destination.exitCode()).as(destination::logs).isZero();
+            JsonNode leg = await().atMost(Duration.ofSeconds(20)).until(() -> legOf(call), l -> l != null);
+            assertThat(ended.get("chained_call_ids")).extracting(JsonNode::asText)
+                    .containsExactly(leg.get("id").asText());
+            assertThat(leg.get("master_call_id").asText()).isEqualTo(call.get("id").asText());
+            assertThat(leg.get("source").get("target").asText()).as("the call still says who calls")
+                    .isEqualTo("+15550003333");
+        }
+    }
+
+    /** Reference 3.9: when a call hangs up, the calls chained to it hang up too; here one still ringing is canceled. */
+    @Test
+    void a_chained_call_hangs_up_with_the_call_that_made_it() throws Exception {
+        try (Sipp caller = Sipp.server("uas_answer.xml"); Sipp ringing = Sipp.server("uas_ring.xml")) {
+            JsonNode call = dial(caller, "[{'type':'call','option':{'chained':true,'destinations':["
+                    + "{'type':'sip','target':'carol@127.0.0.1:" + ringing.port() + "'}],"
+                    + "'actions':[{'type':'hangup'}]}},{'type':'echo','option':{'duration':1500}},{'type':'hangup'}]");
+            awaitHangup(call);
+            JsonNode chained = await().atMost(Duration.ofSeconds(20)).until(() -> legOf(call),
+                    l -> l != null && "hangup".equals(l.path("status").asText()));
+            // canceled by us before the 4 s ring timeout, because its master ended
+            assertThat(chained.get("hangup_reason").asText()).isEqualTo("cancel");
+            assertThat(chained.get("hangup_by").asText()).isEqualTo("local");
+            assertThat(ringing.exitCode()).as(ringing::logs).isZero();
+            assertThat(eventTypes(chained)).containsExactly("call_created", "call_ringing", "call_canceling",
+                    "call_hangup");
+        }
+    }
+
+    @Test
+    void muting_shows_in_mute_direction_and_delete_mute_unmutes() throws Exception {
+        try (Sipp callee = Sipp.server("uas_answer.xml")) {
+            JsonNode call = dial(callee, "[{'type':'mute','option':{'direction':'in'}},"
+                    + "{'type':'echo','option':{'duration':8000}},{'type':'hangup'}]");
+            String id = call.get("id").asText();
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/calls/" + id).body()
+                    .path("mute_direction").asText(), "in"::equals);
+            assertThat(api.post("/v1/calls/" + id + "/mute", Api.json("{'direction':'out'}")).status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/v1/calls/" + id).body()
+                    .path("mute_direction").asText(), "both"::equals);
+            assertThat(api.delete("/v1/calls/" + id + "/mute").status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/v1/calls/" + id).body()
+                    .path("mute_direction").asText(), String::isEmpty);
+            assertThat(eventTypes(awaitHangup(call))).contains("call_updated");
+        }
+    }
+
+    /** A caller that is a phone number is a tel address (VoIPbin's call to a number); recording_start's end_of_key ends the recording. */
+    @Test
+    void a_key_in_end_of_key_ends_the_recording_and_a_phone_caller_is_a_tel_source() throws Exception {
+        String number = "+15550007777";
+        String flowId = api.post("/v1/flows", Api.json("{'name':'record until #','actions':[{'type':'answer'},"
+                + "{'type':'recording_start','option':{'end_of_key':'#'}},{'type':'echo','option':{'duration':7000}},"
+                + "{'type':'hangup'}]}")).body().get("id").asText();
+        String numberId = api.post("/v1/numbers", Api.json("{'number':'" + number + "','call_flow_id':'" + flowId
+                + "'}")).body().get("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/numbers/" + numberId).status() == 200);
+        try (Sipp phone = Sipp.client("uac_keys_until_bye.xml", SIP_PORT, number)) {
+            assertThat(phone.exitCode()).as(phone::logs).isZero();
+        }
+        JsonNode call = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (JsonNode c : api.get("/v1/calls?direction=incoming").body().get("result")) {
+                if (number.equals(c.path("destination").path("target").asText())) {
+                    return c;
+                }
+            }
+            return null;
+        }, c -> c != null && "hangup".equals(c.path("status").asText()));
+        assertThat(call.get("source").get("type").asText()).isEqualTo("tel");
+        assertThat(call.get("source").get("target").asText()).isEqualTo("+15551230000");
+        assertThat(call.get("source").get("target_name").asText()).isEqualTo("Alice A");
+        String recordingId = call.get("recording_id").asText();
+        JsonNode recording = await().atMost(Duration.ofSeconds(20)).until(
+                () -> api.get("/v1/recordings/" + recordingId).body(), r -> "ended".equals(r.path("status").asText()));
+        // the keys come 2.5 s after the answer; without end_of_key it would run the whole 7 s echo
+        assertThat(recording.get("duration_ms").asLong()).isBetween(1500L, 5000L);
+    }
+
+    private JsonNode dial(Sipp callee, String actions) {
+        Api.Reply reply = api.post("/v1/calls", Api.json("{'source':{'type':'tel','target':'+15550003333'},"
+                + "'destinations':[{'type':'sip','target':'alice@127.0.0.1:" + callee.port() + "'}],"
+                + "'actions':" + actions + "}"));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.body().get("calls").get(0);
+    }
+
+    private JsonNode awaitHangup(JsonNode call) {
+        return await().atMost(Duration.ofSeconds(40)).until(() -> api.get("/v1/calls/" + call.get("id").asText())
+                .body(), c -> "hangup".equals(c.path("status").asText()));
+    }
+
+    private JsonNode legOf(JsonNode call) {
+        for (JsonNode c : api.get("/v1/calls?direction=outgoing&page_size=100").body().get("result")) {
+            if (call.get("id").asText().equals(c.path("master_call_id").asText())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private List<String> eventTypes(JsonNode call) {
+        List<String> types = new ArrayList<>();
+        api.get("/v1/timelines/calls/" + call.get("id").asText() + "/events?page_size=100").body().get("result")
+                .forEach(e -> types.add(e.get("event_type").asText()));
+        return types;
+    }
+}
