@@ -103,6 +103,33 @@ class CallConformanceTest extends PlatformTest {
         assertThat(recording.get("duration_ms").asLong()).isBetween(1500L, 5000L);
     }
 
+    /** recording_start's end_of_silence: a caller that sends no audio at all ends the recording after that many seconds. */
+    @Test
+    void a_silent_caller_ends_a_recording_with_end_of_silence() throws Exception {
+        String number = "+15550007778";
+        String flowId = api.post("/v1/flows", Api.json("{'name':'record until silent','actions':[{'type':'answer'},"
+                + "{'type':'recording_start','option':{'end_of_silence':1}},{'type':'echo','option':{'duration':6000}},"
+                + "{'type':'hangup'}]}")).body().get("id").asText();
+        String numberId = api.post("/v1/numbers", Api.json("{'number':'" + number + "','call_flow_id':'" + flowId
+                + "'}")).body().get("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/numbers/" + numberId).status() == 200);
+        try (Sipp phone = Sipp.client("uac_keys_until_bye.xml", SIP_PORT, number)) {
+            assertThat(phone.exitCode()).as(phone::logs).isZero();
+        }
+        JsonNode call = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (JsonNode c : api.get("/v1/calls?direction=incoming").body().get("result")) {
+                if (number.equals(c.path("destination").path("target").asText())) {
+                    return c;
+                }
+            }
+            return null;
+        }, c -> c != null && !c.path("recording_id").isNull());
+        String recordingId = call.get("recording_id").asText();
+        JsonNode recording = await().atMost(Duration.ofSeconds(20)).until(
+                () -> api.get("/v1/recordings/" + recordingId).body(), r -> "ended".equals(r.path("status").asText()));
+        assertThat(recording.get("duration_ms").asLong()).isBetween(800L, 2500L);
+    }
+
     private JsonNode dial(Sipp callee, String actions) {
         Api.Reply reply = api.post("/v1/calls", Api.json("{'source':{'type':'tel','target':'+15550003333'},"
                 + "'destinations':[{'type':'sip','target':'alice@127.0.0.1:" + callee.port() + "'}],"

@@ -221,7 +221,9 @@ final class MediaOperations implements AutoCloseable {
                 mixer.play(call.legId(), List.of(new AudioSource.Tone("beep", 0)), (outcome, detail) -> { });
             }
             String[] handle = new String[1];
-            String recording = mixer.record(call.legId(), file, RecordingMode.MONO, (path, length, detail) -> {
+            long silence = number(option, "end_of_silence", 0);
+            String recording = mixer.record(call.legId(), file, RecordingMode.MONO,
+                    silence > 0 ? java.time.Duration.ofSeconds(silence) : null, (path, length, detail) -> {
                 call.recordings().remove(recordingId);
                 call.recordingEnded(handle[0]);
                 outcomes.execute(() -> commands.recordingFinished(call, recordingId, path, length, detail));
