@@ -130,6 +130,36 @@ class CallConformanceTest extends PlatformTest {
         assertThat(recording.get("duration_ms").asLong()).isBetween(800L, 2500L);
     }
 
+    /** Reference 6.3, incoming table: a caller that gives up while it rings ends the call normal, by remote. */
+    @Test
+    void a_caller_hanging_up_while_it_rings_is_normal_and_remote_and_stops_the_flow() throws Exception {
+        String number = "+15550007779";
+        String flowId = api.post("/v1/flows", Api.json("{'name':'never answers','actions':["
+                + "{'type':'sleep','option':{'duration':20000}},{'type':'answer'}]}")).body().get("id").asText();
+        String numberId = api.post("/v1/numbers", Api.json("{'number':'" + number + "','call_flow_id':'" + flowId
+                + "'}")).body().get("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/numbers/" + numberId).status() == 200);
+        try (Sipp phone = Sipp.client("uac_cancel.xml", SIP_PORT, number)) {
+            assertThat(phone.exitCode()).as(phone::logs).isZero();
+        }
+        JsonNode call = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (JsonNode c : api.get("/v1/calls?direction=incoming").body().get("result")) {
+                if (number.equals(c.path("destination").path("target").asText())) {
+                    return c;
+                }
+            }
+            return null;
+        }, c -> c != null && "hangup".equals(c.path("status").asText()));
+        assertThat(call.get("hangup_reason").asText()).isEqualTo("normal");
+        assertThat(call.get("hangup_by").asText()).isEqualTo("remote");
+        assertThat(call.get("tm_progressing").isNull()).isTrue();
+        assertThat(eventTypes(call)).containsExactly("call_created", "call_ringing", "call_hangup");
+        JsonNode activeflow = await().atMost(Duration.ofSeconds(20)).until(
+                () -> api.get("/v1/activeflows/" + call.get("activeflow_id").asText()).body(),
+                a -> "ended".equals(a.path("status").asText()));
+        assertThat(activeflow.get("stop_reason").asText()).isEqualTo("call_hangup");
+    }
+
     private JsonNode dial(Sipp callee, String actions) {
         Api.Reply reply = api.post("/v1/calls", Api.json("{'source':{'type':'tel','target':'+15550003333'},"
                 + "'destinations':[{'type':'sip','target':'alice@127.0.0.1:" + callee.port() + "'}],"

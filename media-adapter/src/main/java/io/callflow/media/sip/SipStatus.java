@@ -22,6 +22,40 @@ final class SipStatus {
         };
     }
 
+    /**
+     * Why a caller gave up (its CANCEL), from the request's RFC 3326 {@code Reason} header: a Q.850 cause
+     * ({@code Reason: Q.850;cause=19}) or a SIP status ({@code Reason: SIP;cause=200}, answered elsewhere).
+     * Without one it is normal clearing, the cause a SIP gateway such as VoIPbin's Asterisk gives a CANCEL,
+     * so an incoming call the caller abandons ends {@code normal} (reference 6.3, incoming table).
+     */
+    static HangupCause causeOfReason(javax.sip.message.Request request) {
+        java.util.ListIterator<?> reasons = request.getHeaders("Reason");
+        while (reasons != null && reasons.hasNext()) {
+            String reason = reasons.next().toString().toLowerCase(java.util.Locale.ROOT);
+            java.util.regex.Matcher cause = REASON_CAUSE.matcher(reason);
+            if (!cause.find()) {
+                continue;
+            }
+            int code = Integer.parseInt(cause.group(1));
+            if (reason.contains("q.850")) {
+                return switch (code) {
+                    case 17 -> HangupCause.USER_BUSY;
+                    case 18, 19 -> HangupCause.NO_ANSWER;
+                    case 21 -> HangupCause.CALL_REJECTED;
+                    case 26 -> HangupCause.ANSWERED_ELSEWHERE;
+                    default -> HangupCause.NORMAL_CLEARING;
+                };
+            }
+            if (reason.contains("sip")) {
+                return code == 200 ? HangupCause.ANSWERED_ELSEWHERE
+                        : code >= 300 ? causeOf(code) : HangupCause.NORMAL_CLEARING;
+            }
+        }
+        return HangupCause.NORMAL_CLEARING;
+    }
+
+    private static final java.util.regex.Pattern REASON_CAUSE = java.util.regex.Pattern.compile("cause\\s*=\\s*(\\d{1,3})");
+
     /** The final error status that turns an unanswered inbound call away for {@code cause}. */
     static int statusFor(HangupCause cause) {
         return switch (cause) {

@@ -180,9 +180,22 @@ class InboundCallTest {
         assertReleased();
     }
 
+    /** A plain CANCEL is normal clearing, as a SIP gateway reports it (VoIPbin's incoming table then says normal). */
     @Test
-    void caller_giving_up_while_it_rings_ends_the_call_as_no_answer() throws Exception {
+    void caller_giving_up_while_it_rings_ends_the_call_as_normal_clearing() throws Exception {
         try (Sipp sipp = Sipp.client("uac_cancel.xml", port, KNOWN)) {
+            admitted.poll(20, TimeUnit.SECONDS).call().ring();
+            assertThat(listener.next()).isEqualTo("ringing");
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, true, 487));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    /** RFC 3326: a CANCEL that says why (Reason: Q.850;cause=19) ends the call for that cause. */
+    @Test
+    void a_cancel_with_a_reason_ends_the_call_for_that_cause() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_cancel_reason.xml", port, KNOWN)) {
             admitted.poll(20, TimeUnit.SECONDS).call().ring();
             assertThat(listener.next()).isEqualTo("ringing");
             assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NO_ANSWER, true, 487));
