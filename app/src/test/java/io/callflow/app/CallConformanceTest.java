@@ -96,7 +96,10 @@ class CallConformanceTest extends PlatformTest {
         assertThat(call.get("source").get("type").asText()).isEqualTo("tel");
         assertThat(call.get("source").get("target").asText()).isEqualTo("+15551230000");
         assertThat(call.get("source").get("target_name").asText()).isEqualTo("Alice A");
-        String recordingId = call.get("recording_id").asText();
+        // VoIPbin clears recording_id when the recording ends; recording_ids keeps it
+        assertThat(call.get("recording_id").isNull()).isTrue();
+        assertThat(call.get("recording_ids")).hasSize(1);
+        String recordingId = call.get("recording_ids").get(0).asText();
         JsonNode recording = await().atMost(Duration.ofSeconds(20)).until(
                 () -> api.get("/v1/recordings/" + recordingId).body(), r -> "ended".equals(r.path("status").asText()));
         // the keys come 2.5 s after the answer; without end_of_key it would run the whole 7 s echo
@@ -123,8 +126,8 @@ class CallConformanceTest extends PlatformTest {
                 }
             }
             return null;
-        }, c -> c != null && !c.path("recording_id").isNull());
-        String recordingId = call.get("recording_id").asText();
+        }, c -> c != null && c.path("recording_ids").size() == 1);
+        String recordingId = call.get("recording_ids").get(0).asText();
         JsonNode recording = await().atMost(Duration.ofSeconds(20)).until(
                 () -> api.get("/v1/recordings/" + recordingId).body(), r -> "ended".equals(r.path("status").asText()));
         assertThat(recording.get("duration_ms").asLong()).isBetween(800L, 2500L);
@@ -154,6 +157,22 @@ class CallConformanceTest extends PlatformTest {
         assertThat(call.get("hangup_by").asText()).isEqualTo("remote");
         assertThat(call.get("tm_progressing").isNull()).isTrue();
         assertThat(eventTypes(call)).containsExactly("call_created", "call_ringing", "call_hangup");
+        // each event carries the call as it was right after it (reference 1.4's data)
+        JsonNode timeline = api.get("/v1/timelines/calls/" + call.get("id").asText() + "/events").body().get("result");
+        assertThat(timeline.get(0).get("data").get("status").asText()).isEqualTo("dialing");
+        assertThat(timeline.get(1).get("data").get("status").asText()).isEqualTo("ringing");
+        assertThat(timeline.get(1).get("data").get("tm_ringing").asText()).isEqualTo(call.get("tm_ringing").asText());
+        JsonNode last = timeline.get(2).get("data");
+        assertThat(last.get("status").asText()).isEqualTo("hangup");
+        assertThat(last.get("hangup_reason").asText()).isEqualTo("normal");
+        assertThat(last.get("hangup_by").asText()).isEqualTo("remote");
+        assertThat(last.get("tm_hangup").asText()).isEqualTo(call.get("tm_hangup").asText());
+        assertThat(last.get("source")).isEqualTo(call.get("source"));
+        // a later page folds the events before it too
+        JsonNode second = api.get("/v1/timelines/calls/" + call.get("id").asText() + "/events?page_size=1&page_token=1")
+                .body().get("result");
+        assertThat(second).hasSize(1);
+        assertThat(second.get(0).get("data")).isEqualTo(last);
         JsonNode activeflow = await().atMost(Duration.ofSeconds(20)).until(
                 () -> api.get("/v1/activeflows/" + call.get("activeflow_id").asText()).body(),
                 a -> "ended".equals(a.path("status").asText()));

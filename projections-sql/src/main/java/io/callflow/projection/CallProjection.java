@@ -122,6 +122,7 @@ public class CallProjection {
         int changed = sql.update(CALLS)
                 .set(CALLS.RECORDING_IDS, DSL.field("{0} || jsonb_build_array({1}::text)", CALLS.RECORDING_IDS.getDataType(),
                         CALLS.RECORDING_IDS, DSL.val(recording.toString())))
+                .set(CALLS.RECORDING_ID, recording)
                 .set(CALLS.TM_UPDATE, at)
                 .set(CALLS.LAST_SEQUENCE, sequence)
                 .where(CALLS.ID.eq(e.callId().value()), CALLS.LAST_SEQUENCE.lt(sequence))
@@ -144,8 +145,16 @@ public class CallProjection {
     }
 
     @EventHandler
-    void on(CallRecordingFinished e) {
+    void on(CallRecordingFinished e, @SequenceNumber long sequence) {
         OffsetDateTime at = time(e.at());
+        // as VoIPbin: the call's recording_id is the recording in progress, none once it ended
+        sql.update(CALLS)
+                .set(CALLS.RECORDING_ID, (UUID) null)
+                .set(CALLS.TM_UPDATE, at)
+                .set(CALLS.LAST_SEQUENCE, sequence)
+                .where(CALLS.ID.eq(e.callId().value()), CALLS.LAST_SEQUENCE.lt(sequence),
+                        CALLS.RECORDING_ID.eq(e.recordingId()))
+                .execute();
         sql.update(RECORDINGS)
                 .set(RECORDINGS.STATUS, "ended")
                 .set(RECORDINGS.FILENAME, e.file())

@@ -101,8 +101,7 @@ public class CallQueries {
     private static CallResource view(CallsRecord r) {
         List<UUID> recordings = ids(r.getRecordingIds());
         return new CallResource(r.getId(), r.getCustomerId(), r.getFlowId(), r.getActiveflowId(), "flow",
-                r.getMasterCallId(), ids(r.getChainedCallIds()),
-                recordings.isEmpty() ? null : recordings.get(recordings.size() - 1),
+                r.getMasterCallId(), ids(r.getChainedCallIds()), r.getRecordingId(),
                 recordings, address(r.getSource()), address(r.getDestination()), r.getStatus(), r.getDirection(),
                 r.getMuteDirection(), r.getDigits(), r.getHangupBy(), r.getHangupReason(), Timestamps.format(r.getTmCreate()),
                 Timestamps.format(r.getTmUpdate()), Timestamps.format(r.getTmRinging()),
