@@ -76,9 +76,11 @@ class CallConformanceTest extends PlatformTest {
     @Test
     void a_key_in_end_of_key_ends_the_recording_and_a_phone_caller_is_a_tel_source() throws Exception {
         String number = "+15550007777";
+        String onEnd = api.post("/v1/flows", Api.json("{'name':'after the recording','actions':[{'type':'variable_set',"
+                + "'option':{'key':'file','value':'${voipbin.recording.filenames}'}}]}")).body().get("id").asText();
         String flowId = api.post("/v1/flows", Api.json("{'name':'record until #','actions':[{'type':'answer'},"
-                + "{'type':'recording_start','option':{'end_of_key':'#'}},{'type':'echo','option':{'duration':7000}},"
-                + "{'type':'hangup'}]}")).body().get("id").asText();
+                + "{'type':'recording_start','option':{'end_of_key':'#','on_end_flow_id':'" + onEnd + "'}},"
+                + "{'type':'echo','option':{'duration':7000}},{'type':'hangup'}]}")).body().get("id").asText();
         String numberId = api.post("/v1/numbers", Api.json("{'number':'" + number + "','call_flow_id':'" + flowId
                 + "'}")).body().get("id").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/numbers/" + numberId).status() == 200);
@@ -104,6 +106,18 @@ class CallConformanceTest extends PlatformTest {
                 () -> api.get("/v1/recordings/" + recordingId).body(), r -> "ended".equals(r.path("status").asText()));
         // the keys come 2.5 s after the answer; without end_of_key it would run the whole 7 s echo
         assertThat(recording.get("duration_ms").asLong()).isBetween(1500L, 5000L);
+        // on_end_flow_id ran for the recording, with its variables
+        JsonNode afterwards = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (JsonNode a : api.get("/v1/activeflows?page_size=100").body().get("result")) {
+                if (recordingId.equals(a.path("reference_id").asText())) {
+                    return a;
+                }
+            }
+            return null;
+        }, a -> a != null && "ended".equals(a.path("status").asText()));
+        assertThat(afterwards.get("reference_type").asText()).isEqualTo("recording");
+        assertThat(afterwards.get("flow_id").asText()).isEqualTo(onEnd);
+        assertThat(afterwards.get("variables").get("file").asText()).isEqualTo(recordingId + ".wav");
     }
 
     /** recording_start's end_of_silence: a caller that sends no audio at all ends the recording after that many seconds. */

@@ -6,6 +6,8 @@ import io.callflow.domain.action.Action;
 import io.callflow.domain.action.ActionsValidator;
 import io.callflow.domain.activeflow.ActiveflowId;
 import io.callflow.domain.activeflow.MediaRequested;
+import io.callflow.domain.activeflow.ReferenceType;
+import io.callflow.domain.activeflow.StartActiveflow;
 import io.callflow.domain.call.Address;
 import io.callflow.domain.call.CallDirection;
 import io.callflow.domain.call.CallHungUp;
@@ -226,7 +228,10 @@ final class MediaOperations implements AutoCloseable {
                     silence > 0 ? java.time.Duration.ofSeconds(silence) : null, (path, length, detail) -> {
                 call.recordings().remove(recordingId);
                 call.recordingEnded(handle[0]);
-                outcomes.execute(() -> commands.recordingFinished(call, recordingId, path, length, detail));
+                outcomes.execute(() -> {
+                    commands.recordingFinished(call, recordingId, path, length, detail);
+                    startOnEndFlow(call, recordingId, path, option);
+                });
             });
             handle[0] = recording;
             call.recordings().put(recordingId, recording);
@@ -241,6 +246,28 @@ final class MediaOperations implements AutoCloseable {
             }
             request.done().report(true, null, Map.of("voipbin.recording.id", recordingId.toString()));
         });
+    }
+
+    /**
+     * recording_start's {@code on_end_flow_id}: once the recording's file is complete, that flow runs for the
+     * recording (reference type {@code recording}, so it runs no media actions) with the {@code voipbin.recording.*}
+     * variables of reference 5.5.
+     */
+    private void startOnEndFlow(LiveCall call, UUID recordingId, Path file, ObjectNode option) {
+        String flow = text(option, "on_end_flow_id", "");
+        if (flow.isEmpty()) {
+            return;
+        }
+        Map<String, String> variables = Map.of(
+                "voipbin.recording.id", recordingId.toString(),
+                "voipbin.recording.reference_type", "call",
+                "voipbin.recording.reference_id", call.callId().toString(),
+                "voipbin.recording.format", "wav",
+                "voipbin.recording.recording_name", recordingId.toString(),
+                "voipbin.recording.filenames", file.getFileName().toString());
+        commands.send(new StartActiveflow(new ActiveflowId(UUID.randomUUID()), call.customerId(),
+                new FlowId(UUID.fromString(flow)), null, ReferenceType.RECORDING, recordingId, call.activeflowId(), 0,
+                variables, clock.instant()));
     }
 
     /** Reference 7.3 with D3: see {@link Connects}. */
