@@ -110,6 +110,35 @@ class InboundCallTest {
     }
 
     @Test
+    void an_offer_whose_audio_stream_is_rejected_is_refused_488() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_invite_port0.xml", port, KNOWN)) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertThat(asked).hasValue(0);
+        assertReleased();
+    }
+
+    /** RFC 3261 8.2.2.3: an extension the caller requires and we lack is refused 420 with Unsupported. */
+    @Test
+    void an_invite_requiring_an_extension_gets_420_naming_it() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_invite_require.xml", port, KNOWN)) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertThat(asked).hasValue(0);
+        assertReleased();
+    }
+
+    /** RFC 3261 12.2.2: an INVITE with a To tag belongs to a dialog; one we do not know gets 481. */
+    @Test
+    void an_invite_for_an_unknown_dialog_gets_481() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_invite_unknown_dialog.xml", port, KNOWN)) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertThat(asked).hasValue(0);
+        assertReleased();
+    }
+
+    @Test
     void unreadable_sdp_is_refused_400_without_asking_the_platform() throws Exception {
         try (Sipp sipp = Sipp.client("uac_invite_400.xml", port, KNOWN)) {
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
