@@ -102,6 +102,18 @@ public record Sdp(String address, int port, List<Integer> payloadTypes, Map<Inte
         return null;
     }
 
+    /**
+     * For a new offer in a running session: {@code current}'s codec if this offer still has it (so a re-INVITE
+     * does not switch codecs under the answer we repeat), with this offer's telephone-event type; else as
+     * {@link #negotiate()}.
+     */
+    public MediaFormat renegotiate(MediaFormat current) {
+        if (current != null && payloadTypes.contains(current.codec().payloadType())) {
+            return new MediaFormat(current.codec(), telephoneEventPayloadType());
+        }
+        return negotiate();
+    }
+
     private int telephoneEventPayloadType() {
         for (int pt : payloadTypes) {
             if (TELEPHONE_EVENT.equals(rtpmap.get(pt))) {

@@ -207,14 +207,14 @@ abstract class EdgeCall implements SipCall {
         if (body != null) {
             try {
                 Sdp offer = Sdp.parse(body);
-                MediaFormat format = offer.negotiate();
+                MediaFormat format = offer.renegotiate(rtp.format());
                 if (format == null) {
                     agent.respond(transaction, request, Response.NOT_ACCEPTABLE_HERE, null);
                     return;
                 }
                 if (offer.port() > 0 && !"0.0.0.0".equals(offer.address())) {
                     InetSocketAddress to = new InetSocketAddress(offer.address(), offer.port());
-                    if (!to.equals(rtp.remote())) {
+                    if (!to.equals(rtp.remote()) || !format.equals(rtp.format())) {
                         rtp.connect(to, format);
                     }
                 }
