@@ -53,6 +53,33 @@ class CallConformanceTest extends PlatformTest {
         }
     }
 
+    /** The call action's early_execution: the new call's flow runs while it rings; here it hangs up, canceling it. */
+    @Test
+    void a_call_with_early_execution_runs_its_flow_while_it_rings() throws Exception {
+        try (Sipp ringing = Sipp.server("uas_ring.xml")) {
+            Api.Reply started = api.post("/v1/activeflows", Api.json("{'actions':[{'type':'call','option':{"
+                    + "'early_execution':true,'destinations':[{'type':'sip','target':'dave@127.0.0.1:" + ringing.port()
+                    + "'}],'actions':[{'type':'hangup'}]}}]}"));
+            assertThat(started.status()).as(started.text()).isEqualTo(200);
+            JsonNode made = await().atMost(Duration.ofSeconds(20)).until(() -> {
+                for (JsonNode c : api.get("/v1/calls?direction=outgoing&page_size=100").body().get("result")) {
+                    if (c.path("destination").path("target").asText().startsWith("dave@")) {
+                        return c;
+                    }
+                }
+                return null;
+            }, c -> c != null && "hangup".equals(c.path("status").asText()));
+            // without early_execution it would ring until the 4 s ring timeout (dialout) and run nothing
+            assertThat(made.get("hangup_reason").asText()).isEqualTo("cancel");
+            assertThat(made.get("hangup_by").asText()).isEqualTo("local");
+            assertThat(made.get("tm_progressing").isNull()).isTrue();
+            assertThat(ringing.exitCode()).as(ringing::logs).isZero();
+            JsonNode activeflow = api.get("/v1/activeflows/" + made.get("activeflow_id").asText()).body();
+            assertThat(activeflow.get("executed_actions")).extracting(a -> a.get("type").asText())
+                    .containsExactly("hangup");
+        }
+    }
+
     @Test
     void muting_shows_in_mute_direction_and_delete_mute_unmutes() throws Exception {
         try (Sipp callee = Sipp.server("uas_answer.xml")) {

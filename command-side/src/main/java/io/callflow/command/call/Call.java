@@ -58,7 +58,8 @@ public class Call {
     Call(CreateCall command) {
         apply(new CallCreated(command.callId(), command.customerId(), command.direction(), command.source(),
                 command.destination(), command.flowId(), command.actions(), command.activeflowId(),
-                command.masterCallId(), command.sipCallId(), command.peer(), command.trunkId(), command.anonymous(), command.at()));
+                command.masterCallId(), command.sipCallId(), command.peer(), command.trunkId(), command.anonymous(),
+                command.earlyExecution(), command.at()));
         if (command.direction() == CallDirection.INCOMING) {
             // an incoming call is admitted ringing: the edge answers its INVITE with 180 at once
             apply(new CallStatusChanged(command.callId(), command.customerId(), CallStatus.RINGING, null,

@@ -81,7 +81,7 @@ public class CallCommandController {
             UUID trunkId = "tel".equals(destination.type()) ? trunk.map(t -> t.id().value()).orElse(null) : null;
             commands.sendAndWait(new CreateCall(callId, caller.customerId(), CallDirection.OUTGOING,
                     request.source(), destination, request.flowId(), request.actions(), activeflowId, null, null,
-                    null, trunkId, false, now));
+                    null, trunkId, false, false, now));
             created.add(resource(callId, caller, request, destination, activeflowId, now));
         }
         return new CallsCreated(created, List.of());

@@ -41,7 +41,7 @@ class CallTest {
 
     private static CallCreated created(CallDirection direction) {
         return new CallCreated(ID, OWNER, direction, Address.of("sip", "alice@127.0.0.1"), Address.of("tel", "+15551230000"),
-                null, null, new ActiveflowId(UUID.randomUUID()), null, "sip-call-id", "127.0.0.1:5070", null, false, T0);
+                null, null, new ActiveflowId(UUID.randomUUID()), null, "sip-call-id", "127.0.0.1:5070", null, false, false, T0);
     }
 
     private static CallStatusChanged status(CallStatus status) {
@@ -167,13 +167,13 @@ class CallTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateCall(ID, OWNER, CallDirection.INCOMING, incoming.source(),
                         incoming.destination(), null, null, incoming.activeflowId(), null, "sip-call-id",
-                        "127.0.0.1:5070", null, false, T0))
+                        "127.0.0.1:5070", null, false, false, T0))
                 .expectEvents(incoming, status(CallStatus.RINGING));
         CallCreated outgoing = created(CallDirection.OUTGOING);
         fixture.givenNoPriorActivity()
                 .when(new CreateCall(ID, OWNER, CallDirection.OUTGOING, outgoing.source(),
                         outgoing.destination(), null, null, outgoing.activeflowId(), null, "sip-call-id",
-                        "127.0.0.1:5070", null, false, T0))
+                        "127.0.0.1:5070", null, false, false, T0))
                 .expectEvents(outgoing);
     }
 }

@@ -60,9 +60,12 @@ final class CallCommands {
         }
     }
 
-    /** An incoming call's flow runs from admission, an outgoing call's once it was answered; a connect leg runs none. */
+    /**
+     * An incoming call's flow runs from admission, an outgoing call's once it was started (at the answer, or
+     * at ringing for early_execution); a connect leg runs none.
+     */
     private static boolean flowRuns(LiveCall call) {
-        return call.activeflowId() != null && (call.flowOnAnswer() == null || call.isAnswered());
+        return call.activeflowId() != null && (call.flowOnAnswer() == null || call.flowStarted());
     }
 
     /** Once per call: the first accepted request moves it to terminating or canceling, later ones would change nothing. */

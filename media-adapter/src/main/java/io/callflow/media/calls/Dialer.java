@@ -56,6 +56,7 @@ public final class Dialer {
                 : created.activeflowId(), CallDirection.OUTGOING, flow);
         call.callerWithheld(created.anonymous());
         call.source(created.source());
+        call.earlyExecution(created.earlyExecution());
         Optional<Dial> dial = dialFor(created);
         if (dial.isEmpty()) {
             commands.ended(call, HangupCause.FAILED, 0);

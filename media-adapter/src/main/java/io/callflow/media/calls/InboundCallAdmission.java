@@ -73,7 +73,7 @@ public final class InboundCallAdmission implements InboundCalls {
         Map<String, String> byPeer = Map.of(CallCommands.ACTOR, CallCommands.peerActor(invite.call()));
         CreateCall create = new CreateCall(callId, number.customerId(), CallDirection.INCOMING, source, destination,
                 number.flowId(), null, activeflowId, null, invite.call().sipCallId(), invite.call().peer(), null,
-                false, clock.instant());
+                false, false, clock.instant());
         StartActiveflow start = new StartActiveflow(activeflowId, number.customerId(), number.flowId(), null,
                 ReferenceType.CALL, callId.value(), null, 0,
                 CallVariables.of(callId, CallDirection.INCOMING, source, destination), clock.instant());

@@ -37,6 +37,8 @@ final class LiveCall {
     private volatile boolean flowEnded;
     private volatile boolean callerWithheld;
     private volatile Address source;
+    private volatile boolean earlyExecution;
+    private final java.util.concurrent.atomic.AtomicBoolean flowStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean answered;
 
     LiveCall(CallId callId, CustomerId customerId, ActiveflowId activeflowId, CallDirection direction,
@@ -141,6 +143,25 @@ final class LiveCall {
 
     void markFlowEnded() {
         this.flowEnded = true;
+    }
+
+    /** For an outgoing call: its flow starts when it rings ({@code early_execution}), not when it is answered. */
+    boolean earlyExecution() {
+        return earlyExecution;
+    }
+
+    void earlyExecution(boolean early) {
+        this.earlyExecution = early;
+    }
+
+    /** True the first time: an outgoing call's flow is started once, at ringing or at the answer. */
+    boolean startFlow() {
+        return flowStarted.compareAndSet(false, true);
+    }
+
+    /** Whether an outgoing call's flow was started (an incoming call's runs from admission). */
+    boolean flowStarted() {
+        return flowStarted.get();
     }
 
     /** Who calls on this call: the caller of an incoming call, our source of an outgoing one. */

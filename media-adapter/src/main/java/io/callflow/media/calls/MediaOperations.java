@@ -286,7 +286,7 @@ final class MediaOperations implements AutoCloseable {
                 CallId leg = new CallId(UUID.randomUUID());
                 connects.ringing(attempt, leg);
                 commands.send(new CreateCall(leg, call.customerId(), CallDirection.OUTGOING, source, to, null, null,
-                        null, call.callId(), null, null, null, anonymous(option, call), clock.instant()));
+                        null, call.callId(), null, null, null, anonymous(option, call), false, clock.instant()));
             }
             connects.nothingToDial(attempt);
         });
@@ -310,7 +310,7 @@ final class MediaOperations implements AutoCloseable {
             commands.send(new CreateCall(new CallId(UUID.randomUUID()), request.customerId(), CallDirection.OUTGOING,
                     source, to, flowId, actions, new ActiveflowId(UUID.randomUUID()),
                     chained ? new CallId(request.callId()) : null, null, null, null, anonymous(option, caller),
-                    clock.instant()));
+                    option.path("early_execution").asBoolean(false), clock.instant()));
         }
     }
 
