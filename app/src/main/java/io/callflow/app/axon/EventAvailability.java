@@ -27,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * watcher, reads the store's shared stream of new events like any other tailing consumer
  * (blocking until the store's producer has the next event, no polling) and calls the callback
  * of every open stream when it got some: by then the events are in the store's cache, where the
- * coordinators' own streams find them. What arrives within {@link #COALESCE} of the last call is
- * reported together when that time is up, so under load each coordinator is woken at most every
- * few milliseconds, not for every commit. A stream that was told and finds nothing waits up to
+ * coordinators' own streams find them. An event after a quiet spell is reported at once; what
+ * arrives within {@link #COALESCE} of the last report is reported together when that time is up,
+ * so under load each coordinator is woken at most 100 times a second, not for every commit, and
+ * takes what came meanwhile in one go (measured on an in-memory store at ~870 commits/s: about
+ * the CPU of the 500 ms polling; 5 ms cost ~20 % more). A stream that was told and finds nothing waits up to
  * {@link #GRACE} on the store's own signal (a wait, not a poll) before it answers so.
  * <p>
  * The watcher starts when a processor's stream first runs out of events, at that stream's
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EventAvailability implements AutoCloseable {
     /** How long after one report new events may wait to be reported with others. */
-    static final Duration COALESCE = Duration.ofMillis(5);
+    static final Duration COALESCE = Duration.ofMillis(10);
     /**
      * How long a stream that was told of new events and finds none waits for them on the store's
      * own signal: the watcher may have read them from the database a moment before the store's
