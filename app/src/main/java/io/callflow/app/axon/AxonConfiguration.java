@@ -159,6 +159,7 @@ public class AxonConfiguration {
                     // media acts on live calls only: a new node starts at the head, never re-dialing old calls.
                     // A batch takes what is there (up to 20 events) and commits its token once, instead of
                     // one fsync'd token write per handled event; each request still runs once (LiveCall).
+                    // Told of events at once, a batch is mostly one event until the workers fall behind.
                     .registerPooledStreamingEventProcessor(CallMedia.GROUP, events,
                             (c, builder) -> builder.initialSegmentCount(4).maxClaimedSegments(4).batchSize(20)
                                     .claimExtensionThreshold(CLAIM_EXTENSION_MILLIS)
