@@ -7,7 +7,8 @@
     'activeflow_deleted', 'variables_set', 'timer_started', 'timer_fired', 'effect_requested', 'effect_responded',
     'jumped', 'goto_counted', 'stack_pushed', 'stack_popped', 'stale_input_ignored', 'clock_read',
     'flow_created', 'flow_updated', 'flow_deleted', 'media_requested', 'media_completed', 'digit_received',
-    'call_created', 'call_status_changed', 'call_hung_up'];
+    'call_created', 'call_dialing', 'call_ringing', 'call_progressing', 'call_terminating', 'call_canceling',
+    'call_hangup'];
   const $ = (selector) => document.querySelector(selector);
   let stream = null;
   let selected = null;

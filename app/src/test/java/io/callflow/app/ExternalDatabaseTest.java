@@ -18,10 +18,13 @@ class ExternalDatabaseTest {
     @Test
     void a_configured_datasource_replaces_the_embedded_database() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "external-db-");
+        // a SIP port of its own: 5060 may be taken by another platform on the same machine
+        int sipPort = FreePorts.udpAndTcp();
         try (EmbeddedPostgres external = EmbeddedPostgres.builder()
                 .setServerConfig("synchronous_commit", "on").start();
              ConfigurableApplicationContext app = new SpringApplicationBuilder(CallflowApplication.class).run(
-                     "--server.port=0", "--callflow.data-dir=" + dataDir,
+                     "--server.port=0", "--callflow.data-dir=" + dataDir, "--callflow.sip.port=" + sipPort,
+                     "--callflow.rtp.port-min=" + (sipPort + 2), "--callflow.rtp.port-max=" + (sipPort + 40),
                      "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                      "--spring.datasource.username=postgres")) {
             assertThat(app.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();

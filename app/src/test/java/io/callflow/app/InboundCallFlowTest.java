@@ -61,12 +61,13 @@ class InboundCallFlowTest extends PlatformTest {
             api.get("/v1/timelines/calls/" + call.get("id").asText() + "/events?page_size=100").body()
                     .get("result").forEach(e -> {
                         callEvents.add(e.get("event_type").asText());
-                        if ("call_digit_received".equals(e.get("event_type").asText())) {
+                        if ("dtmf_received".equals(e.get("event_type").asText())) {
                             keyActors.add(e.get("actor").asText());
                         }
                     });
-            assertThat(callEvents).contains("call_created", "call_status_changed", "call_digit_received",
-                    "call_hung_up");
+            // VoIPbin's event names (reference 12): each status, the key press, the finalized hangup
+            assertThat(callEvents).containsExactly("call_created", "call_ringing", "call_progressing",
+                    "dtmf_received", "call_terminating", "call_hangup");
             // what the caller did is recorded as caused by its SIP peer
             assertThat(keyActors).singleElement().asString().startsWith("sip:127.0.0.1:");
 

@@ -37,7 +37,7 @@ class OrphanedCallsTest extends PlatformTest {
         CallId callId = new CallId(UUID.randomUUID());
         commands.sendAndWait(new CreateCall(callId, customer, CallDirection.INCOMING, Address.of("sip", "x@127.0.0.1"),
                 Address.of("tel", "+15550009999"), null, null, new ActiveflowId(UUID.randomUUID()), null, "lost",
-                "127.0.0.1:5999", null, clock.instant()));
+                "127.0.0.1:5999", null, false, false, clock.instant()));
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/calls/" + callId).status() == 200);
 
         // the next start: its sweep sees every call created before it

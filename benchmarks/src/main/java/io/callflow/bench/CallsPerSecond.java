@@ -56,9 +56,7 @@ public final class CallsPerSecond {
         int sipPort = freePort();
         Outcome platform;
         String leaks;
-        try (Platform running = Platform.start("calls", "--callflow.sip.port=" + sipPort,
-                "--callflow.sip.bind-address=127.0.0.1", "--callflow.rtp.port-min=20000",
-                "--callflow.rtp.port-max=29999")) {
+        try (Platform running = Platform.withSip("calls", sipPort)) {
             running.describe("CallsPerSecond");
             Api api = running.api();
             api.number(NUMBER, FLOW);

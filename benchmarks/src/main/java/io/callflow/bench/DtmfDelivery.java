@@ -15,7 +15,7 @@ import java.util.Map;
  * RFC 4733 events (each end packet three times, the same key twice in a row now and then) between
  * G.711 silence. The platform's number runs {@code answer → digits_receive (length = the keys per
  * call) → hangup}; what it received is read back through the API: each call's
- * {@code call_digit_received} events from its timeline, and the activeflow's
+ * {@code dtmf_received} events from its timeline, and the activeflow's
  * {@code voipbin.call.digits}. Baseline in the same run: the same callers and captures against
  * JAIN-SIP alone answering with a {@link KeyCounter} reading the events straight off the socket.
  */
@@ -64,9 +64,7 @@ public final class DtmfDelivery {
 
         Map<Caller, Heard> platform = new LinkedHashMap<>();
         int sipPort = CallsPerSecond.freePort();
-        try (Platform running = Platform.start("dtmf", "--callflow.sip.port=" + sipPort,
-                "--callflow.sip.bind-address=127.0.0.1", "--callflow.rtp.port-min=20000",
-                "--callflow.rtp.port-max=29999")) {
+        try (Platform running = Platform.withSip("dtmf", sipPort)) {
             running.describe("DtmfDelivery");
             Api api = running.api();
             api.number(NUMBER, "[{\"type\":\"answer\"},{\"type\":\"digits_receive\",\"option\":{\"length\":" + perCaller
@@ -84,7 +82,7 @@ public final class DtmfDelivery {
         Table table = new Table("receiver", "callers", "keys sent", "keys received", "received once", "duplicated",
                 "lost", "callers in order", "digits_receive complete");
         row(table, "baseline (events read off the socket)", sent, baseline);
-        row(table, "platform (call_digit_received events)", sent, platform);
+        row(table, "platform (dtmf_received events)", sent, platform);
         System.out.println();
         System.out.print(table.render());
         System.out.printf(Locale.ROOT, "  end packets on the wire: %,d for %,d keys%n", wireEndPackets, callers * perCaller);
@@ -144,7 +142,7 @@ public final class DtmfDelivery {
         return calls;
     }
 
-    /** The call's keys as its timeline shows them: one call_digit_received event per key, oldest first. */
+    /** The call's keys as its timeline shows them: one dtmf_received event per key, oldest first. */
     private static String timelineKeys(Api api, JsonNode call) throws Exception {
         StringBuilder keys = new StringBuilder();
         String token = "";
@@ -152,7 +150,7 @@ public final class DtmfDelivery {
             JsonNode page = api.get("/v1/timelines/calls/" + call.get("id").asText() + "/events?page_size=100"
                     + (token.isEmpty() ? "" : "&page_token=" + token));
             for (JsonNode event : page.get("result")) {
-                if ("call_digit_received".equals(event.get("event_type").asText())) {
+                if ("dtmf_received".equals(event.get("event_type").asText())) {
                     keys.append(event.get("payload").get("digit").asText());
                 }
             }

@@ -118,9 +118,7 @@ public final class MediaConcurrency {
 
     private static Window platform(int calls, int callRate, Duration settle, Duration window) throws Exception {
         int sipPort = CallsPerSecond.freePort();
-        try (Platform running = Platform.start("media", "--callflow.sip.port=" + sipPort,
-                "--callflow.sip.bind-address=127.0.0.1", "--callflow.rtp.port-min=20000",
-                "--callflow.rtp.port-max=29999")) {
+        try (Platform running = Platform.withSip("media", sipPort)) {
             running.describe("MediaConcurrency");
             Api api = running.api();
             Duration ramp = Duration.ofMillis(1000L * calls / callRate);

@@ -14,20 +14,20 @@ import static io.callflow.projection.jooq.Tables.ACTIVEFLOW_VARIABLES;
 
 import io.callflow.domain.action.Action;
 import io.callflow.domain.activeflow.ActionFinished;
-import io.callflow.domain.activeflow.ActionStarted;
 import io.callflow.domain.activeflow.ActiveflowCreated;
 import io.callflow.domain.activeflow.ActiveflowEvent;
-import io.callflow.projection.jooq.tables.records.ActiveflowsRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
-import org.jooq.BatchBindStep;
 import org.jooq.Field;
-import org.jooq.Query;
-import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +45,9 @@ final class ActiveflowBatch {
 
     private record Pending(ActiveflowEvent event, long sequence) {
     }
+
+    /** A column an update leaves as it is (null is a value: "set to NULL"). */
+    private static final Object NOT_CHANGED = new Object();
 
     private final Map<UUID, List<Pending>> events = new LinkedHashMap<>();
 
@@ -64,30 +67,82 @@ final class ActiveflowBatch {
             ACTIVEFLOW_ACTIONS.ACTION_ID, ACTIVEFLOW_ACTIONS.NEXT_ID, ACTIVEFLOW_ACTIONS.TYPE,
             ACTIVEFLOW_ACTIONS.OPTION, ACTIVEFLOW_ACTIONS.TM_START, ACTIVEFLOW_ACTIONS.OUTCOME,
             ACTIVEFLOW_ACTIONS.REASON, ACTIVEFLOW_ACTIONS.RESULT, ACTIVEFLOW_ACTIONS.TM_FINISH);
+    /** The columns an update of an existing activeflow row may set besides its sequence and time, in bind order. */
+    private static final List<Field<?>> CHANGEABLE = List.of(ACTIVEFLOWS.CURRENT_ACTION, ACTIVEFLOWS.EXECUTE_COUNT,
+            ACTIVEFLOWS.FORWARD_ACTION_ID, ACTIVEFLOWS.STATUS, ACTIVEFLOWS.STOP_REASON, ACTIVEFLOWS.STOP_DETAIL,
+            ACTIVEFLOWS.TM_END, ACTIVEFLOWS.TM_DELETE);
 
     /**
-     * Writes the batch. The frequent shapes (a new activeflow row, an executed action's row, a
-     * variable) go as prepared statements with one set of bind values per row, so nothing is
-     * rendered or parsed per row; rarer changes to rows an earlier batch wrote go one by one.
+     * The projection's statements, written once by jOOQ when it starts. An update of an existing row
+     * sets only the columns its batch changed: one statement per combination met, written when first met.
      */
-    void write(DSLContext sql) {
+    static final class Statements {
+        private final DSLContext sql;
+        private final PreparedBatch.Statement written;
+        private final PreparedBatch.Statement row;
+        private final PreparedBatch.Statement step;
+        private final PreparedBatch.Statement variable;
+        private final PreparedBatch.Statement finish;
+        private final Map<Integer, PreparedBatch.Statement> updates = new ConcurrentHashMap<>();
+
+        Statements(DSLContext sql) {
+            this.sql = sql;
+            this.written = PreparedBatch.Statement.of(sql.select(ACTIVEFLOWS.ID, ACTIVEFLOWS.LAST_SEQUENCE)
+                    .from(ACTIVEFLOWS).where(ACTIVEFLOWS.ID.eq(DSL.any(new UUID[0]))));
+            this.row = PreparedBatch.Statement.of(sql.insertInto(ACTIVEFLOWS).columns(ROW).values(blanks(ROW))
+                    .onConflictDoNothing());
+            this.step = PreparedBatch.Statement.of(sql.insertInto(ACTIVEFLOW_ACTIONS).columns(STEP).values(blanks(STEP))
+                    .onConflict(ACTIVEFLOW_ACTIONS.ACTIVEFLOW_ID, ACTIVEFLOW_ACTIONS.STEP).doUpdate()
+                    .set(excludedAll(STEP.subList(2, STEP.size()))));
+            this.variable = PreparedBatch.Statement.of(sql.insertInto(ACTIVEFLOW_VARIABLES,
+                            ACTIVEFLOW_VARIABLES.ACTIVEFLOW_ID, ACTIVEFLOW_VARIABLES.NAME, ACTIVEFLOW_VARIABLES.VALUE)
+                    .values((UUID) null, null, null)
+                    .onConflict(ACTIVEFLOW_VARIABLES.ACTIVEFLOW_ID, ACTIVEFLOW_VARIABLES.NAME)
+                    .doUpdate().set(ACTIVEFLOW_VARIABLES.VALUE, DSL.excluded(ACTIVEFLOW_VARIABLES.VALUE)));
+            this.finish = PreparedBatch.Statement.of(sql.update(ACTIVEFLOW_ACTIONS)
+                    .set(ACTIVEFLOW_ACTIONS.OUTCOME, (String) null)
+                    .set(ACTIVEFLOW_ACTIONS.REASON, (String) null)
+                    .set(ACTIVEFLOW_ACTIONS.RESULT, (org.jooq.JSON) null)
+                    .set(ACTIVEFLOW_ACTIONS.TM_FINISH, (java.time.OffsetDateTime) null)
+                    .where(ACTIVEFLOW_ACTIONS.ACTIVEFLOW_ID.eq((UUID) null), ACTIVEFLOW_ACTIONS.STEP.eq((Integer) null)));
+        }
+
+        /** {@code UPDATE activeflows SET last_sequence, tm_update, <the changed columns> WHERE id AND last_sequence}. */
+        PreparedBatch.Statement update(int changed) {
+            return updates.computeIfAbsent(changed, columns -> {
+                Map<Field<?>, Object> set = new LinkedHashMap<>();
+                set.put(ACTIVEFLOWS.LAST_SEQUENCE, null);
+                set.put(ACTIVEFLOWS.TM_UPDATE, null);
+                for (int i = 0; i < CHANGEABLE.size(); i++) {
+                    if ((columns & (1 << i)) != 0) {
+                        set.put(CHANGEABLE.get(i), null);
+                    }
+                }
+                return PreparedBatch.Statement.of(sql.update(ACTIVEFLOWS).set(set)
+                        .where(ACTIVEFLOWS.ID.eq((UUID) null), ACTIVEFLOWS.LAST_SEQUENCE.eq((Long) null)));
+            });
+        }
+    }
+
+    /**
+     * Writes the batch: every statement is one of {@link Statements}, executed as a JDBC batch with
+     * one set of values per row, in the unit of work's transaction.
+     */
+    void write(DSLContext sql, Statements statements) {
         if (events.isEmpty()) {
             return;
         }
-        Map<UUID, Long> written = new LinkedHashMap<>();
-        sql.select(ACTIVEFLOWS.ID, ACTIVEFLOWS.LAST_SEQUENCE).from(ACTIVEFLOWS)
-                .where(ACTIVEFLOWS.ID.in(events.keySet()))
-                .forEach(r -> written.put(r.value1(), r.value2()));
-        BatchBindStep rows = sql.batch(sql.insertInto(ACTIVEFLOWS).columns(ROW).values(blanks(ROW))
-                .onConflictDoNothing());
-        BatchBindStep steps = sql.batch(sql.insertInto(ACTIVEFLOW_ACTIONS).columns(STEP).values(blanks(STEP))
-                .onConflict(ACTIVEFLOW_ACTIONS.ACTIVEFLOW_ID, ACTIVEFLOW_ACTIONS.STEP).doUpdate()
-                .set(excludedAll(STEP.subList(2, STEP.size()))));
-        BatchBindStep variables = sql.batch(sql.insertInto(ACTIVEFLOW_VARIABLES, ACTIVEFLOW_VARIABLES.ACTIVEFLOW_ID,
-                        ACTIVEFLOW_VARIABLES.NAME, ACTIVEFLOW_VARIABLES.VALUE).values((UUID) null, null, null)
-                .onConflict(ACTIVEFLOW_VARIABLES.ACTIVEFLOW_ID, ACTIVEFLOW_VARIABLES.NAME)
-                .doUpdate().set(ACTIVEFLOW_VARIABLES.VALUE, DSL.excluded(ACTIVEFLOW_VARIABLES.VALUE)));
-        List<Query> others = new ArrayList<>();
+        sql.connection(connection -> write(connection, statements));
+        events.clear();
+    }
+
+    private void write(Connection connection, Statements statements) throws SQLException {
+        Map<UUID, Long> written = lastSequences(connection, statements);
+        PreparedBatch rows = new PreparedBatch(statements.row);
+        PreparedBatch steps = new PreparedBatch(statements.step);
+        PreparedBatch variables = new PreparedBatch(statements.variable);
+        PreparedBatch finishes = new PreparedBatch(statements.finish);
+        Map<Integer, PreparedBatch> updates = new LinkedHashMap<>();
         events.forEach((id, pending) -> {
             long already = written.getOrDefault(id, -1L);
             ActiveflowChanges changes = new ActiveflowChanges(id);
@@ -96,31 +151,45 @@ final class ActiveflowBatch {
                 return;
             }
             if (changes.created != null) {
-                rows.bind(newRow(changes));
+                rows.add(newRow(changes));
             } else if (!written.containsKey(id)) {
                 log.warn("activeflow {}: events without its creation; not projected", id);
                 return;
             } else {
-                others.add(updateRow(sql, changes, already));
+                List<Object> values = new ArrayList<>();
+                int changed = updateRow(changes, already, values);
+                updates.computeIfAbsent(changed, c -> new PreparedBatch(statements.update(c))).add(values.toArray());
             }
             changes.steps.forEach((step, change) -> {
                 if (change.started == null) {
-                    others.add(finishRow(sql, id, step, change.finished));
+                    finishes.add(finishRow(id, step, change.finished));
                 } else {
-                    steps.bind(stepRow(id, step, change));
+                    steps.add(stepRow(id, step, change));
                 }
             });
-            variableRows(id, changes.variables).forEach((name, value) -> variables.bind(id, name, value));
+            variableRows(id, changes.variables).forEach((name, value) -> variables.add(id, name, value));
         });
-        for (BatchBindStep batch : List.of(rows, steps, variables)) {
-            if (batch.size() > 0) {
-                batch.execute();
+        rows.execute(connection);
+        steps.execute(connection);
+        variables.execute(connection);
+        for (PreparedBatch update : updates.values()) {
+            update.execute(connection);
+        }
+        finishes.execute(connection);
+    }
+
+    /** The {@code last_sequence} of the batch's activeflows that have a row already. */
+    private Map<UUID, Long> lastSequences(Connection connection, Statements statements) throws SQLException {
+        Map<UUID, Long> written = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(statements.written.sql())) {
+            select.setArray(1, connection.createArrayOf("uuid", events.keySet().toArray()));
+            try (ResultSet found = select.executeQuery()) {
+                while (found.next()) {
+                    written.put(found.getObject(1, UUID.class), found.getLong(2));
+                }
             }
         }
-        if (!others.isEmpty()) {
-            sql.batch(others).execute();
-        }
-        events.clear();
+        return written;
     }
 
     private static Object[] newRow(ActiveflowChanges c) {
@@ -136,44 +205,38 @@ final class ActiveflowBatch {
                 c.lastSequence, time(c.tmUpdate)};
     }
 
-    private static Query updateRow(DSLContext sql, ActiveflowChanges c, long already) {
-        UpdateSetMoreStep<ActiveflowsRecord> row = sql.update(ACTIVEFLOWS)
-                .set(ACTIVEFLOWS.LAST_SEQUENCE, c.lastSequence)
-                .set(ACTIVEFLOWS.TM_UPDATE, time(c.tmUpdate));
-        if (c.currentAction != null) {
-            row = row.set(ACTIVEFLOWS.CURRENT_ACTION, json(c.currentAction.orElse(null)));
+    /**
+     * The values of an update of an existing row, in bind order: sequence, time, the changed columns in
+     * {@link #CHANGEABLE}'s order, then the row's id and the sequence it must still have. Returns which
+     * columns changed (bit i for {@code CHANGEABLE.get(i)}).
+     */
+    private static int updateRow(ActiveflowChanges c, long already, List<Object> values) {
+        values.add(c.lastSequence);
+        values.add(time(c.tmUpdate));
+        Object[] changed = {
+            c.currentAction == null ? NOT_CHANGED : json(c.currentAction.orElse(null)),
+            c.executeCount == null ? NOT_CHANGED : c.executeCount,
+            c.forwardActionId == null ? NOT_CHANGED : c.forwardActionId.orElse(null),
+            c.status == null ? NOT_CHANGED : c.status,
+            c.stopReason == null ? NOT_CHANGED : c.stopReason.orElse(null),
+            c.stopDetail == null ? NOT_CHANGED : text(c.stopDetail.orElse(null)),
+            c.tmEnd == null ? NOT_CHANGED : time(c.tmEnd),
+            c.tmDelete == null ? NOT_CHANGED : time(c.tmDelete)};
+        int columns = 0;
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] != NOT_CHANGED) {
+                columns |= 1 << i;
+                values.add(changed[i]);
+            }
         }
-        if (c.executeCount != null) {
-            row = row.set(ACTIVEFLOWS.EXECUTE_COUNT, c.executeCount);
-        }
-        if (c.forwardActionId != null) {
-            row = row.set(ACTIVEFLOWS.FORWARD_ACTION_ID, c.forwardActionId.orElse(null));
-        }
-        if (c.status != null) {
-            row = row.set(ACTIVEFLOWS.STATUS, c.status);
-        }
-        if (c.stopReason != null) {
-            row = row.set(ACTIVEFLOWS.STOP_REASON, c.stopReason.orElse(null));
-        }
-        if (c.stopDetail != null) {
-            row = row.set(ACTIVEFLOWS.STOP_DETAIL, text(c.stopDetail.orElse(null)));
-        }
-        if (c.tmEnd != null) {
-            row = row.set(ACTIVEFLOWS.TM_END, time(c.tmEnd));
-        }
-        if (c.tmDelete != null) {
-            row = row.set(ACTIVEFLOWS.TM_DELETE, time(c.tmDelete));
-        }
-        return row.where(ACTIVEFLOWS.ID.eq(c.activeflowId), ACTIVEFLOWS.LAST_SEQUENCE.eq(already));
+        values.add(c.activeflowId);
+        values.add(already);
+        return columns;
     }
 
-    private static Query finishRow(DSLContext sql, UUID activeflowId, int step, ActionFinished finished) {
-        return sql.update(ACTIVEFLOW_ACTIONS)
-                .set(ACTIVEFLOW_ACTIONS.OUTCOME, name(finished.outcome()))
-                .set(ACTIVEFLOW_ACTIONS.REASON, text(finished.reason()))
-                .set(ACTIVEFLOW_ACTIONS.RESULT, json(finished.result()))
-                .set(ACTIVEFLOW_ACTIONS.TM_FINISH, time(finished.at()))
-                .where(ACTIVEFLOW_ACTIONS.ACTIVEFLOW_ID.eq(activeflowId), ACTIVEFLOW_ACTIONS.STEP.eq(step));
+    private static Object[] finishRow(UUID activeflowId, int step, ActionFinished finished) {
+        return new Object[] {name(finished.outcome()), text(finished.reason()), json(finished.result()),
+                time(finished.at()), activeflowId, step};
     }
 
     private static Object[] stepRow(UUID activeflowId, int step, ActiveflowChanges.StepChange change) {

@@ -28,9 +28,11 @@ public class ActiveflowProjection {
     private static final String BATCH = ActiveflowBatch.class.getName();
 
     private final DSLContext sql;
+    private final ActiveflowBatch.Statements statements;
 
     public ActiveflowProjection(DSLContext sql) {
         this.sql = sql;
+        this.statements = new ActiveflowBatch.Statements(sql);
     }
 
     @EventHandler
@@ -50,7 +52,7 @@ public class ActiveflowProjection {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             ActiveflowBatch batch = new ActiveflowBatch();
-            unitOfWork.onPrepareCommit(u -> batch.write(sql));
+            unitOfWork.onPrepareCommit(u -> batch.write(sql, statements));
             return batch;
         });
     }

@@ -10,6 +10,7 @@ import static io.callflow.projection.jooq.Tables.RECORDINGS;
 import io.callflow.domain.call.CallCreated;
 import io.callflow.domain.call.CallDigitReceived;
 import io.callflow.domain.call.CallHungUp;
+import io.callflow.domain.call.CallMuteChanged;
 import io.callflow.domain.call.CallRecordingFinished;
 import io.callflow.domain.call.CallRecordingStarted;
 import io.callflow.domain.call.CallStatus;
@@ -51,6 +52,27 @@ public class CallProjection {
                 .set(CALLS.TM_CREATE, at)
                 .set(CALLS.TM_UPDATE, at)
                 .onConflict(CALLS.ID).doNothing()
+                .execute();
+        if (e.masterCallId() != null) {
+            // the master lists it among its chained calls, once however often this event is seen
+            String chained = e.callId().value().toString();
+            sql.update(CALLS)
+                    .set(CALLS.CHAINED_CALL_IDS, DSL.field("{0} || jsonb_build_array({1}::text)",
+                            CALLS.CHAINED_CALL_IDS.getDataType(), CALLS.CHAINED_CALL_IDS, DSL.val(chained)))
+                    .where(CALLS.ID.eq(e.masterCallId().value()),
+                            DSL.condition("not {0} @> jsonb_build_array({1}::text)", CALLS.CHAINED_CALL_IDS,
+                                    DSL.val(chained)))
+                    .execute();
+        }
+    }
+
+    @EventHandler
+    void on(CallMuteChanged e, @SequenceNumber long sequence) {
+        sql.update(CALLS)
+                .set(CALLS.MUTE_DIRECTION, e.muteDirection())
+                .set(CALLS.TM_UPDATE, time(e.at()))
+                .set(CALLS.LAST_SEQUENCE, sequence)
+                .where(CALLS.ID.eq(e.callId().value()), CALLS.LAST_SEQUENCE.lt(sequence))
                 .execute();
     }
 
@@ -100,6 +122,7 @@ public class CallProjection {
         int changed = sql.update(CALLS)
                 .set(CALLS.RECORDING_IDS, DSL.field("{0} || jsonb_build_array({1}::text)", CALLS.RECORDING_IDS.getDataType(),
                         CALLS.RECORDING_IDS, DSL.val(recording.toString())))
+                .set(CALLS.RECORDING_ID, recording)
                 .set(CALLS.TM_UPDATE, at)
                 .set(CALLS.LAST_SEQUENCE, sequence)
                 .where(CALLS.ID.eq(e.callId().value()), CALLS.LAST_SEQUENCE.lt(sequence))
@@ -122,8 +145,16 @@ public class CallProjection {
     }
 
     @EventHandler
-    void on(CallRecordingFinished e) {
+    void on(CallRecordingFinished e, @SequenceNumber long sequence) {
         OffsetDateTime at = time(e.at());
+        // as VoIPbin: the call's recording_id is the recording in progress, none once it ended
+        sql.update(CALLS)
+                .set(CALLS.RECORDING_ID, (UUID) null)
+                .set(CALLS.TM_UPDATE, at)
+                .set(CALLS.LAST_SEQUENCE, sequence)
+                .where(CALLS.ID.eq(e.callId().value()), CALLS.LAST_SEQUENCE.lt(sequence),
+                        CALLS.RECORDING_ID.eq(e.recordingId()))
+                .execute();
         sql.update(RECORDINGS)
                 .set(RECORDINGS.STATUS, "ended")
                 .set(RECORDINGS.FILENAME, e.file())

@@ -5,11 +5,12 @@ import static io.callflow.projection.BatchStatements.excludedAll;
 import static io.callflow.projection.jooq.Tables.FLOWS;
 import static io.callflow.projection.jooq.Tables.FLOW_VERSIONS;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -53,7 +54,37 @@ final class FlowBatch {
         pending.add(delete);
     }
 
-    void write(DSLContext sql) {
+    /** The projection's statements, written once by jOOQ when it starts. */
+    static final class Statements {
+        private final PreparedBatch.Statement flow;
+        private final PreparedBatch.Statement version;
+        private final PreparedBatch.Statement delete;
+
+        Statements(DSLContext sql) {
+            this.flow = PreparedBatch.Statement.of(sql.insertInto(FLOWS).columns(FLOW).values(blanks(FLOW))
+                    .onConflict(FLOWS.ID).doUpdate().set(excludedAll(FLOW_CHANGES))
+                    .where(FLOWS.LAST_SEQUENCE.lt(DSL.excluded(FLOWS.LAST_SEQUENCE))));
+            // a version row is only ever written from its own event, so writing it again writes the same values
+            this.version = PreparedBatch.Statement.of(sql.insertInto(FLOW_VERSIONS).columns(VERSION)
+                    .values(blanks(VERSION)).onConflict(FLOW_VERSIONS.FLOW_ID, FLOW_VERSIONS.VERSION).doUpdate()
+                    .set(excludedAll(VERSION.subList(2, VERSION.size()))));
+            this.delete = PreparedBatch.Statement.of(sql.update(FLOWS)
+                    .set(FLOWS.TM_DELETE, (OffsetDateTime) null)
+                    .set(FLOWS.TM_UPDATE, (OffsetDateTime) null)
+                    .set(FLOWS.LAST_SEQUENCE, (Long) null)
+                    .where(FLOWS.ID.eq((UUID) null), FLOWS.LAST_SEQUENCE.lt((Long) null)));
+        }
+    }
+
+    void write(DSLContext sql, Statements statements) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        sql.connection(connection -> write(connection, statements));
+        pending.clear();
+    }
+
+    private void write(Connection connection, Statements statements) throws SQLException {
         int from = 0;
         while (from < pending.size()) {
             Class<?> kind = pending.get(from).getClass();
@@ -61,43 +92,24 @@ final class FlowBatch {
             while (to < pending.size() && pending.get(to).getClass() == kind) {
                 to++;
             }
-            List<Object> run = pending.subList(from, to);
             if (kind == Save.class) {
-                writeSaves(sql, run);
+                PreparedBatch flows = new PreparedBatch(statements.flow);
+                PreparedBatch versions = new PreparedBatch(statements.version);
+                for (Object save : pending.subList(from, to)) {
+                    flows.add(((Save) save).flow());
+                    versions.add(((Save) save).version());
+                }
+                flows.execute(connection);
+                versions.execute(connection);
             } else {
-                writeDeletes(sql, run);
+                PreparedBatch rows = new PreparedBatch(statements.delete);
+                for (Object pendingDelete : pending.subList(from, to)) {
+                    Delete delete = (Delete) pendingDelete;
+                    rows.add(delete.at(), delete.at(), delete.sequence(), delete.flowId(), delete.sequence());
+                }
+                rows.execute(connection);
             }
             from = to;
         }
-        pending.clear();
-    }
-
-    private static void writeSaves(DSLContext sql, List<Object> saves) {
-        BatchBindStep flows = sql.batch(sql.insertInto(FLOWS).columns(FLOW).values(blanks(FLOW))
-                .onConflict(FLOWS.ID).doUpdate().set(excludedAll(FLOW_CHANGES))
-                .where(FLOWS.LAST_SEQUENCE.lt(DSL.excluded(FLOWS.LAST_SEQUENCE))));
-        // a version row is only ever written from its own event, so writing it again writes the same values
-        BatchBindStep versions = sql.batch(sql.insertInto(FLOW_VERSIONS).columns(VERSION).values(blanks(VERSION))
-                .onConflict(FLOW_VERSIONS.FLOW_ID, FLOW_VERSIONS.VERSION).doUpdate()
-                .set(excludedAll(VERSION.subList(2, VERSION.size()))));
-        for (Object save : saves) {
-            flows.bind(((Save) save).flow());
-            versions.bind(((Save) save).version());
-        }
-        flows.execute();
-        versions.execute();
-    }
-
-    private static void writeDeletes(DSLContext sql, List<Object> deletes) {
-        BatchBindStep rows = sql.batch(sql.update(FLOWS)
-                .set(FLOWS.TM_DELETE, (OffsetDateTime) null)
-                .set(FLOWS.TM_UPDATE, (OffsetDateTime) null)
-                .set(FLOWS.LAST_SEQUENCE, (Long) null)
-                .where(FLOWS.ID.eq((UUID) null), FLOWS.LAST_SEQUENCE.lt((Long) null)));
-        for (Object pendingDelete : deletes) {
-            Delete delete = (Delete) pendingDelete;
-            rows.bind(delete.at(), delete.at(), delete.sequence(), delete.flowId(), delete.sequence());
-        }
-        rows.execute();
     }
 }

@@ -40,9 +40,11 @@ public class FlowProjection {
     private static final String BATCH = FlowBatch.class.getName();
 
     private final DSLContext sql;
+    private final FlowBatch.Statements statements;
 
     public FlowProjection(DSLContext sql) {
         this.sql = sql;
+        this.statements = new FlowBatch.Statements(sql);
     }
 
     @EventHandler
@@ -89,7 +91,7 @@ public class FlowProjection {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             FlowBatch batch = new FlowBatch();
-            unitOfWork.onPrepareCommit(u -> batch.write(sql));
+            unitOfWork.onPrepareCommit(u -> batch.write(sql, statements));
             return batch;
         });
     }

@@ -40,7 +40,9 @@ import org.springframework.context.annotation.Primary;
 /**
  * The media side: offline speech, the mixing core, the SIP user agent and the handlers that
  * join them to calls and flows. Settings: {@code callflow.sip.*}, {@code callflow.rtp.*},
- * {@code callflow.calls.ring-timeout}, {@code callflow.media.realtime-priority}.
+ * {@code callflow.calls.ring-timeout} (60 s; running out is {@code dialout}), {@code callflow.calls.max-duration}
+ * (1 h, VoIPbin's call-duration timeout; running out is {@code timeout}),
+ * {@code callflow.media.realtime-priority}.
  */
 @Configuration(proxyBeanMethods = false)
 public class MediaConfiguration {
@@ -81,9 +83,10 @@ public class MediaConfiguration {
                             @Value("${callflow.sip.port:5060}") int port,
                             @Value("${callflow.sip.advertised-host:}") String advertisedHost,
                             @Value("${callflow.rtp.port-min:20000}") int rtpMin,
-                            @Value("${callflow.rtp.port-max:29999}") int rtpMax) {
+                            @Value("${callflow.rtp.port-max:29999}") int rtpMax,
+                            @Value("${callflow.calls.max-duration:1h}") Duration maxDuration) {
         return new SipSettings(bindAddress, port, advertisedHost.isBlank() ? bindAddress : advertisedHost,
-                rtpMin, rtpMax);
+                rtpMin, rtpMax, maxDuration);
     }
 
     @Bean

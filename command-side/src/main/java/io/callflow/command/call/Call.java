@@ -9,6 +9,7 @@ import io.callflow.domain.call.CallDirection;
 import io.callflow.domain.call.CallEvent;
 import io.callflow.domain.call.CallHungUp;
 import io.callflow.domain.call.CallId;
+import io.callflow.domain.call.CallMuteChanged;
 import io.callflow.domain.call.CallRecordingFinished;
 import io.callflow.domain.call.CallRecordingStarted;
 import io.callflow.domain.call.CallStatus;
@@ -20,6 +21,7 @@ import io.callflow.domain.call.HangupCall;
 import io.callflow.domain.call.HangupReason;
 import io.callflow.domain.call.RecordCallDigit;
 import io.callflow.domain.call.RecordCallEnded;
+import io.callflow.domain.call.RecordCallMute;
 import io.callflow.domain.call.RecordCallProgress;
 import io.callflow.domain.call.RecordRecordingFinished;
 import io.callflow.domain.call.RecordRecordingStarted;
@@ -47,6 +49,8 @@ public class Call {
     private CustomerId customerId;
     private CallDirection direction;
     private CallStatus status;
+    private boolean mutedIn;
+    private boolean mutedOut;
     private final Map<String, Instant> recentCommands = new HashMap<>();
     static final Duration COMMAND_ID_WINDOW = Duration.ofSeconds(60);
 
@@ -54,7 +58,8 @@ public class Call {
     Call(CreateCall command) {
         apply(new CallCreated(command.callId(), command.customerId(), command.direction(), command.source(),
                 command.destination(), command.flowId(), command.actions(), command.activeflowId(),
-                command.masterCallId(), command.sipCallId(), command.peer(), command.trunkId(), command.at()));
+                command.masterCallId(), command.sipCallId(), command.peer(), command.trunkId(), command.anonymous(),
+                command.earlyExecution(), command.at()));
         if (command.direction() == CallDirection.INCOMING) {
             // an incoming call is admitted ringing: the edge answers its INVITE with 180 at once
             apply(new CallStatusChanged(command.callId(), command.customerId(), CallStatus.RINGING, null,
@@ -122,6 +127,22 @@ public class Call {
                 command.commandId(), command.at()));
     }
 
+    /** What is muted follows each change the mixing core made; a change that leaves it as it was records nothing. */
+    @CommandHandler
+    void handle(RecordCallMute command) {
+        boolean in = "in".equals(command.direction()) || "both".equals(command.direction());
+        boolean out = "out".equals(command.direction()) || "both".equals(command.direction());
+        boolean nextIn = in ? command.muted() : mutedIn;
+        boolean nextOut = out ? command.muted() : mutedOut;
+        if (status != CallStatus.HANGUP && (nextIn != mutedIn || nextOut != mutedOut)) {
+            apply(new CallMuteChanged(callId, customerId, muteDirection(nextIn, nextOut), command.at()));
+        }
+    }
+
+    private static String muteDirection(boolean in, boolean out) {
+        return in && out ? "both" : in ? "in" : out ? "out" : "";
+    }
+
     @CommandHandler
     void handle(RecordRecordingStarted command) {
         apply(new CallRecordingStarted(callId, customerId, command.recordingId(), command.format(),
@@ -145,6 +166,9 @@ public class Call {
             status = e.status();
         } else if (event instanceof CallHungUp) {
             status = CallStatus.HANGUP;
+        } else if (event instanceof CallMuteChanged e) {
+            mutedIn = "in".equals(e.muteDirection()) || "both".equals(e.muteDirection());
+            mutedOut = "out".equals(e.muteDirection()) || "both".equals(e.muteDirection());
         } else if (event instanceof CallControlRequested e && e.commandId() != null) {
             recentCommands.values().removeIf(at -> at.plus(COMMAND_ID_WINDOW).isBefore(e.at()));
             recentCommands.put(e.commandId(), e.at());

@@ -33,6 +33,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -80,7 +81,7 @@ public class CallCommandController {
             UUID trunkId = "tel".equals(destination.type()) ? trunk.map(t -> t.id().value()).orElse(null) : null;
             commands.sendAndWait(new CreateCall(callId, caller.customerId(), CallDirection.OUTGOING,
                     request.source(), destination, request.flowId(), request.actions(), activeflowId, null, null,
-                    null, trunkId, now));
+                    null, trunkId, false, false, now));
             created.add(resource(callId, caller, request, destination, activeflowId, now));
         }
         return new CallsCreated(created, List.of());
@@ -107,6 +108,16 @@ public class CallCommandController {
         commands.sendAndWait(new ControlCall(callId, caller.customerId(), operation, request.option(),
                 request.commandId(), clock.instant()));
         return Map.of("id", callId.toString(), "operation", operation, "result", "accepted");
+    }
+
+    /**
+     * VoIPbin's unmute: {@code DELETE /v1/calls/{id}/mute}, with an optional body ({@code direction},
+     * {@code command_id}) as {@code POST /v1/calls/{id}/unmute} takes.
+     */
+    @DeleteMapping("/v1/calls/{id}/mute")
+    public Map<String, String> unmute(@PathVariable("id") String id, @RequestBody(required = false) byte[] body,
+                                      @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
+        return control(id, "unmute", body, caller);
     }
 
     /** The flow is read from its own events, which needs a unit of work around the repository. */
@@ -139,6 +150,6 @@ public class CallCommandController {
         return new CallResource(callId.value(), caller.customerId().value(),
                 request.flowId() == null ? null : request.flowId().value(), activeflowId.value(), "flow", null,
                 List.of(), null, List.of(), Json.mapper().valueToTree(request.source()),
-                Json.mapper().valueToTree(destination), "dialing", "outgoing", "", "", "", at, at, null, null, null);
+                Json.mapper().valueToTree(destination), "dialing", "outgoing", "", "", "", "", at, at, null, null, null);
     }
 }

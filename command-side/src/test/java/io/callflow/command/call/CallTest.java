@@ -7,6 +7,7 @@ import io.callflow.domain.call.CallDigitReceived;
 import io.callflow.domain.call.CallDirection;
 import io.callflow.domain.call.CallHungUp;
 import io.callflow.domain.call.CallId;
+import io.callflow.domain.call.CallMuteChanged;
 import io.callflow.domain.call.CallStatus;
 import io.callflow.domain.call.CallStatusChanged;
 import io.callflow.domain.call.CreateCall;
@@ -16,6 +17,7 @@ import io.callflow.domain.call.HangupCause;
 import io.callflow.domain.call.HangupReason;
 import io.callflow.domain.call.RecordCallDigit;
 import io.callflow.domain.call.RecordCallEnded;
+import io.callflow.domain.call.RecordCallMute;
 import io.callflow.domain.call.RecordCallProgress;
 import io.callflow.domain.common.CustomerId;
 import java.time.Instant;
@@ -39,7 +41,7 @@ class CallTest {
 
     private static CallCreated created(CallDirection direction) {
         return new CallCreated(ID, OWNER, direction, Address.of("sip", "alice@127.0.0.1"), Address.of("tel", "+15551230000"),
-                null, null, new ActiveflowId(UUID.randomUUID()), null, "sip-call-id", "127.0.0.1:5070", null, T0);
+                null, null, new ActiveflowId(UUID.randomUUID()), null, "sip-call-id", "127.0.0.1:5070", null, false, false, T0);
     }
 
     private static CallStatusChanged status(CallStatus status) {
@@ -87,6 +89,46 @@ class CallTest {
         expectOutgoingEnd(HangupCause.FAILED, HangupReason.FAILED);
     }
 
+    /** VoIPbin's "dialout: the call reached the dialing timeout before it was answered; fired by our time out". */
+    @Test
+    void our_ring_timeout_running_out_is_dialout_by_remote() {
+        expectOutgoingEnd(HangupCause.DIAL_TIMEOUT, HangupReason.DIALOUT);
+    }
+
+    /** The call-duration timeout ends an answered call without a local hangup request: timeout, by remote (6.3). */
+    @Test
+    void the_longest_duration_running_out_is_timeout() {
+        for (CallDirection direction : CallDirection.values()) {
+            fixture.given(created(direction), status(CallStatus.PROGRESSING))
+                    .when(new RecordCallEnded(ID, HangupCause.DURATION_TIMEOUT, 0, T0))
+                    .expectEvents(new CallHungUp(ID, OWNER, HangupReason.TIMEOUT, HangupBy.REMOTE,
+                            HangupCause.DURATION_TIMEOUT, 0, T0));
+        }
+    }
+
+    @Test
+    void mute_direction_combines_in_and_out_and_unchanged_mutes_record_nothing() {
+        fixture.given(created(CallDirection.INCOMING), status(CallStatus.PROGRESSING))
+                .when(new RecordCallMute(ID, "in", true, T0))
+                .expectEvents(new CallMuteChanged(ID, OWNER, "in", T0));
+        fixture.given(created(CallDirection.INCOMING), status(CallStatus.PROGRESSING),
+                        new CallMuteChanged(ID, OWNER, "in", T0))
+                .when(new RecordCallMute(ID, "out", true, T0))
+                .expectEvents(new CallMuteChanged(ID, OWNER, "both", T0));
+        fixture.given(created(CallDirection.INCOMING), status(CallStatus.PROGRESSING),
+                        new CallMuteChanged(ID, OWNER, "both", T0))
+                .when(new RecordCallMute(ID, "in", false, T0))
+                .expectEvents(new CallMuteChanged(ID, OWNER, "out", T0));
+        fixture.given(created(CallDirection.INCOMING), status(CallStatus.PROGRESSING),
+                        new CallMuteChanged(ID, OWNER, "out", T0))
+                .when(new RecordCallMute(ID, "both", false, T0))
+                .expectEvents(new CallMuteChanged(ID, OWNER, "", T0));
+        fixture.given(created(CallDirection.INCOMING), status(CallStatus.PROGRESSING),
+                        new CallMuteChanged(ID, OWNER, "both", T0))
+                .when(new RecordCallMute(ID, "out", true, T0))
+                .expectNoEvents();
+    }
+
     private void expectOutgoingEnd(HangupCause cause, HangupReason reason) {
         fixture.given(created(CallDirection.OUTGOING), status(CallStatus.RINGING))
                 .when(new RecordCallEnded(ID, cause, 486, T0))
@@ -125,13 +167,13 @@ class CallTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateCall(ID, OWNER, CallDirection.INCOMING, incoming.source(),
                         incoming.destination(), null, null, incoming.activeflowId(), null, "sip-call-id",
-                        "127.0.0.1:5070", null, T0))
+                        "127.0.0.1:5070", null, false, false, T0))
                 .expectEvents(incoming, status(CallStatus.RINGING));
         CallCreated outgoing = created(CallDirection.OUTGOING);
         fixture.givenNoPriorActivity()
                 .when(new CreateCall(ID, OWNER, CallDirection.OUTGOING, outgoing.source(),
                         outgoing.destination(), null, null, outgoing.activeflowId(), null, "sip-call-id",
-                        "127.0.0.1:5070", null, T0))
+                        "127.0.0.1:5070", null, false, false, T0))
                 .expectEvents(outgoing);
     }
 }

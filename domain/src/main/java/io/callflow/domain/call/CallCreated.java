@@ -10,7 +10,11 @@ import java.util.List;
 /**
  * A call exists, in status dialing. It runs {@code flowId} (or the inline {@code actions})
  * as {@code activeflowId}: an incoming call at once, an outgoing one when it is answered.
- * {@code peer} is the SIP peer's address; {@code trunkId} is set for tel destinations.
+ * {@code peer} is the SIP peer's address; {@code trunkId} is set for tel destinations. An outgoing call
+ * that is {@code anonymous} is dialed with the caller id withheld (the {@code anonymous} option of
+ * {@code call} and {@code connect}); its {@code source} still says who calls. One with
+ * {@code earlyExecution} (the {@code call} action's {@code early_execution}) starts its flow as soon as
+ * it rings. Events stored before these fields existed read as false.
  */
 public record CallCreated(
         CallId callId,
@@ -25,5 +29,7 @@ public record CallCreated(
         String sipCallId,
         String peer,
         java.util.UUID trunkId,
+        boolean anonymous,
+        boolean earlyExecution,
         Instant at) implements CallEvent {
 }

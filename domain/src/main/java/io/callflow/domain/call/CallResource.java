@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.UUID;
 
-/** A call as the API shows it (VoIPbin's call shape, reference 1.5). */
+/**
+ * A call as the API shows it (VoIPbin's call shape, reference 1.5). {@code recordingId} is the recording
+ * in progress (null once it ended, as VoIPbin clears it), {@code recordingIds} every recording of the call;
+ * {@code muteDirection} is {@code ""}, {@code in}, {@code out} or {@code both}.
+ */
 public record CallResource(
         UUID id,
         UUID customerId,
@@ -19,6 +23,7 @@ public record CallResource(
         JsonNode destination,
         String status,
         String direction,
+        String muteDirection,
         String digits,
         String hangupBy,
         String hangupReason,

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Create a call in status dialing (see {@link CallCreated}). */
+/** Create a call in status dialing (see {@link CallCreated}); {@code anonymous} withholds the caller id when dialing;
+ * {@code earlyExecution} starts an outgoing call's flow when it rings, not when it is answered. */
 public record CreateCall(
         @TargetAggregateIdentifier CallId callId,
         CustomerId customerId,
@@ -23,5 +24,7 @@ public record CreateCall(
         String sipCallId,
         String peer,
         UUID trunkId,
+        boolean anonymous,
+        boolean earlyExecution,
         Instant at) {
 }

@@ -9,18 +9,23 @@ public enum HangupCause {
     NORMAL_CLEARING,
     /** 486 Busy Here, 600 Busy Everywhere. */
     USER_BUSY,
-    /** 480, 408, or our own ring timeout ran out. */
+    /** 480 Temporarily Unavailable, 483: the far end said nobody answered. */
     NO_ANSWER,
-    /** 603 Decline. */
+    /** 603 Decline, 403 Forbidden. */
     CALL_REJECTED,
+    /**
+     * Our own ring timeout ran out before the answer: VoIPbin's {@code dialout} ("the call reached
+     * the dialing timeout before it was answered; this timeout is fired by our time out").
+     */
+    DIAL_TIMEOUT,
     /** Another leg of the same dial answered. */
     ANSWERED_ELSEWHERE,
     /** The call's longest duration ran out. */
     DURATION_TIMEOUT,
     /** Answering-machine detection hung the call up. */
     AMD,
-    /** 404 and other answers that say the destination does not exist. */
+    /** A cause the signalling did not give (VoIPbin's "unknown"); like {@link #DIAL_TIMEOUT}, {@code dialout}. */
     UNKNOWN,
-    /** Anything else: 5xx, transport errors, a failed authentication. */
+    /** Anything else: 404 and the other 4xx, 5xx, 6xx but 600/603/604, transport errors, a failed authentication. */
     FAILED
 }

@@ -47,7 +47,7 @@ public enum HangupReason {
                     case NO_ANSWER, CALL_REJECTED -> NOANSWER;
                     case USER_BUSY -> BUSY;
                     case NORMAL_CLEARING, ANSWERED_ELSEWHERE -> NORMAL;
-                    case UNKNOWN -> DIALOUT;
+                    case UNKNOWN, DIAL_TIMEOUT -> DIALOUT;
                     default -> FAILED;
                 };
             }

@@ -32,6 +32,8 @@ public final class Json {
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new JavaTimeModule())
                 .addModule(new EntityIdModule())
+                // after JavaTimeModule, so its Instant reader and writer are the ones used
+                .addModule(new InstantModule())
                 .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -15,12 +15,12 @@ public final class Timestamps {
     }
 
     public static String format(Instant instant) {
-        return instant == null ? null : FORMAT.format(instant);
+        return instant == null ? null : InstantText.writable(instant) ? InstantText.micros(instant) : FORMAT.format(instant);
     }
 
     /** A database column's time, written the same way. */
     public static String format(OffsetDateTime time) {
-        return time == null ? null : FORMAT.format(time.toInstant());
+        return time == null ? null : format(time.toInstant());
     }
 
     /** Times are kept at microsecond precision, the precision PostgreSQL stores. */

@@ -10,6 +10,7 @@ import io.callflow.domain.call.HangupCause;
 import io.callflow.domain.call.HangupReason;
 import io.callflow.domain.call.RecordCallDigit;
 import io.callflow.domain.call.RecordCallEnded;
+import io.callflow.domain.call.RecordCallMute;
 import io.callflow.domain.call.RecordCallProgress;
 import io.callflow.domain.call.RecordRecordingFinished;
 import io.callflow.domain.call.RecordRecordingStarted;
@@ -59,9 +60,12 @@ final class CallCommands {
         }
     }
 
-    /** An incoming call's flow runs from admission, an outgoing call's once it was answered; a connect leg runs none. */
+    /**
+     * An incoming call's flow runs from admission, an outgoing call's once it was started (at the answer, or
+     * at ringing for early_execution); a connect leg runs none.
+     */
     private static boolean flowRuns(LiveCall call) {
-        return call.activeflowId() != null && (call.flowOnAnswer() == null || call.isAnswered());
+        return call.activeflowId() != null && (call.flowOnAnswer() == null || call.flowStarted());
     }
 
     /** Once per call: the first accepted request moves it to terminating or canceling, later ones would change nothing. */
@@ -79,6 +83,10 @@ final class CallCommands {
                  Map<String, String> variables) {
         send(new RecordMediaOutcome(call.activeflowId(), call.customerId(), step, actionId, succeeded, detail,
                 variables, clock.instant()));
+    }
+
+    void muted(LiveCall call, String direction, boolean muted) {
+        send(new RecordCallMute(call.callId(), direction, muted, clock.instant()));
     }
 
     void recordingStarted(LiveCall call, UUID recordingId, String channels) {

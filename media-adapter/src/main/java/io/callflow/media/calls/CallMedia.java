@@ -39,6 +39,7 @@ public class CallMedia implements AutoCloseable {
     private final Dialer dialer;
     private final MediaOperations operations;
     private final Clock clock;
+    private final ChainedCalls chained;
 
     public CallMedia(LiveCalls calls, MixingCore mixer, CommandGateway gateway, Dialer dialer, Connects connects,
                      Path recordings, Clock clock) {
@@ -47,12 +48,13 @@ public class CallMedia implements AutoCloseable {
         this.dialer = dialer;
         this.operations = new MediaOperations(mixer, commands, connects, recordings, clock);
         this.clock = clock;
+        this.chained = new ChainedCalls(commands);
     }
 
     @EventHandler
     void on(MediaRequested request) {
         if ("call".equals(request.operation())) {
-            operations.newCalls(request);
+            operations.newCalls(request, request.callId() == null ? null : calls.find(request.callId()).orElse(null));
             return;
         }
         LiveCall call = calls.find(request.callId()).orElse(null);
@@ -110,6 +112,7 @@ public class CallMedia implements AutoCloseable {
     @EventHandler
     void on(CallHungUp hungUp) {
         operations.ended(hungUp);
+        chained.hungUp(hungUp);
     }
 
     /** Reference 3.9: the flow ending, for any reason but the call's own hangup, hangs the call up. */
@@ -130,6 +133,7 @@ public class CallMedia implements AutoCloseable {
 
     @EventHandler
     void on(CallCreated created) {
+        chained.created(created);
         dialer.dial(created);
     }
 

@@ -28,6 +28,10 @@ final class CallSignals implements CallListener {
             return; // created ringing
         }
         commands.progress(call, CallStatus.RINGING);
+        // the call action's early_execution: the flow runs while it rings (media waits for the answer)
+        if (call.earlyExecution() && call.flowOnAnswer() != null && call.startFlow()) {
+            commands.send(call.flowOnAnswer());
+        }
     }
 
     /** An outgoing call's leg joins the mixer when answered; then its flow starts, or, for a connect leg, its bridge. */
@@ -38,7 +42,7 @@ final class CallSignals implements CallListener {
             mixer.addLeg(call.legId(), call.sip().media());
         }
         commands.progress(call, CallStatus.PROGRESSING);
-        if (call.flowOnAnswer() != null) {
+        if (call.flowOnAnswer() != null && call.startFlow()) {
             commands.send(call.flowOnAnswer());
         }
         call.markAnswered();
@@ -58,6 +62,8 @@ final class CallSignals implements CallListener {
 
     @Override
     public void digit(char digit) {
+        // recording_start's end_of_key: the key ends the recording (and is still a key press for the flow)
+        call.recordingsEndedBy(digit).forEach(mixer::stopRecording);
         commands.digit(call, digit);
     }
 }

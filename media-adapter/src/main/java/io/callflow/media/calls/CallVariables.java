@@ -13,10 +13,15 @@ final class CallVariables {
     }
 
     static Map<String, String> of(CallId callId, CallDirection direction, Address source, Address destination) {
+        return of(callId, direction, source, destination, null);
+    }
+
+    static Map<String, String> of(CallId callId, CallDirection direction, Address source, Address destination,
+                                  CallId masterCallId) {
         Map<String, String> variables = new HashMap<>();
         variables.put("voipbin.call.id", callId.toString());
         variables.put("voipbin.call.direction", direction.name().toLowerCase(Locale.ROOT));
-        variables.put("voipbin.call.master_call_id", "");
+        variables.put("voipbin.call.master_call_id", masterCallId == null ? "" : masterCallId.toString());
         variables.put("voipbin.call.digits", "");
         put(variables, "voipbin.call.source.", source);
         put(variables, "voipbin.call.destination.", destination);

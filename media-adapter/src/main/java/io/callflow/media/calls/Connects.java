@@ -165,7 +165,7 @@ public final class Connects {
     private static String result(HangupCause cause) {
         return switch (cause) {
             case USER_BUSY -> "busy";
-            case NO_ANSWER, CALL_REJECTED -> "noanswer";
+            case NO_ANSWER, CALL_REJECTED, DIAL_TIMEOUT -> "noanswer";
             default -> "failed";
         };
     }

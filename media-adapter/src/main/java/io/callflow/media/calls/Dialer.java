@@ -51,9 +51,12 @@ public final class Dialer {
         StartActiveflow flow = connects.isLeg(created.callId()) ? null : new StartActiveflow(created.activeflowId(),
                 created.customerId(), created.flowId(), created.actions(), ReferenceType.CALL,
                 created.callId().value(), null, 0, CallVariables.of(created.callId(), CallDirection.OUTGOING,
-                created.source(), created.destination()), created.at());
+                created.source(), created.destination(), created.masterCallId()), created.at());
         LiveCall call = new LiveCall(created.callId(), created.customerId(), flow == null ? null
                 : created.activeflowId(), CallDirection.OUTGOING, flow);
+        call.callerWithheld(created.anonymous());
+        call.source(created.source());
+        call.earlyExecution(created.earlyExecution());
         Optional<Dial> dial = dialFor(created);
         if (dial.isEmpty()) {
             commands.ended(call, HangupCause.FAILED, 0);
@@ -77,14 +80,14 @@ public final class Dialer {
         String fromName = created.source() == null ? "" : created.source().targetName();
         if ("sip".equals(created.destination().type())) {
             String uri = target.startsWith("sip:") ? target : "sip:" + target;
-            return Optional.of(new Dial(uri, fromUser, fromName, null, ringTimeout));
+            return Optional.of(new Dial(uri, fromUser, fromName, null, ringTimeout, created.anonymous()));
         }
         Optional<TrunkRoute> route = created.trunkId() == null
                 ? trunks.forCustomer(created.customerId()).stream().findFirst()
                 : trunks.find(created.customerId(), new TrunkId(created.trunkId()));
         return route.map(trunk -> {
             String uri = "sip:" + target + "@" + trunk.host() + ":" + trunk.port() + transportParameter(trunk);
-            return new Dial(uri, fromUser, fromName, account(trunk), ringTimeout);
+            return new Dial(uri, fromUser, fromName, account(trunk), ringTimeout, created.anonymous());
         });
     }
 

@@ -66,12 +66,14 @@ public final class InboundCallAdmission implements InboundCalls {
         ActiveflowId activeflowId = new ActiveflowId(UUID.randomUUID());
         LiveCall call = new LiveCall(callId, number.customerId(), activeflowId, CallDirection.INCOMING, null);
         call.attach(invite.call());
-        Address source = new Address("sip", stripScheme(invite.fromUri()), invite.fromDisplayName(), "", "");
+        call.callerWithheld(invite.callerWithheld());
+        Address source = sourceOf(invite);
+        call.source(source);
         Address destination = Address.of(number.number().startsWith("+") ? "tel" : "sip", number.number());
         Map<String, String> byPeer = Map.of(CallCommands.ACTOR, CallCommands.peerActor(invite.call()));
         CreateCall create = new CreateCall(callId, number.customerId(), CallDirection.INCOMING, source, destination,
                 number.flowId(), null, activeflowId, null, invite.call().sipCallId(), invite.call().peer(), null,
-                clock.instant());
+                false, false, clock.instant());
         StartActiveflow start = new StartActiveflow(activeflowId, number.customerId(), number.flowId(), null,
                 ReferenceType.CALL, callId.value(), null, 0,
                 CallVariables.of(callId, CallDirection.INCOMING, source, destination), clock.instant());
@@ -94,6 +96,26 @@ public final class InboundCallAdmission implements InboundCalls {
         invite.call().ring();
         return new Admission.Accept(signals);
     }
+
+    /**
+     * Who calls, as VoIPbin writes a call to a number: a caller whose user part is a phone number
+     * ({@code +15551230000}, {@code 5551230000}) is {@code tel} with that number, anyone else
+     * {@code sip} with {@code user@host}; the display name is the {@code target_name}.
+     */
+    static Address sourceOf(IncomingInvite invite) {
+        String from = stripScheme(invite.fromUri());
+        int parameters = from.indexOf(';');
+        String bare = parameters < 0 ? from : from.substring(0, parameters);
+        int at = bare.indexOf('@');
+        String user = at < 0 ? bare : bare.substring(0, at);
+        String name = invite.fromDisplayName() == null ? "" : invite.fromDisplayName();
+        if (PHONE_NUMBER.matcher(user).matches()) {
+            return new Address("tel", user, name, "", "");
+        }
+        return new Address("sip", bare, name, "", "");
+    }
+
+    private static final java.util.regex.Pattern PHONE_NUMBER = java.util.regex.Pattern.compile("\\+?[0-9]{3,15}");
 
     static String stripScheme(String uri) {
         if (uri == null) {

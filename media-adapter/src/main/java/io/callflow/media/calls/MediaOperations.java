@@ -6,6 +6,8 @@ import io.callflow.domain.action.Action;
 import io.callflow.domain.action.ActionsValidator;
 import io.callflow.domain.activeflow.ActiveflowId;
 import io.callflow.domain.activeflow.MediaRequested;
+import io.callflow.domain.activeflow.ReferenceType;
+import io.callflow.domain.activeflow.StartActiveflow;
 import io.callflow.domain.call.Address;
 import io.callflow.domain.call.CallDirection;
 import io.callflow.domain.call.CallHungUp;
@@ -120,7 +122,10 @@ final class MediaOperations implements AutoCloseable {
             case "echo", "stream_echo" -> echo(call, request, number(option, "duration", 0));
             case "hangup" -> commands.hangup(call, hangupReason(option));
             case "mute", "unmute" -> {
-                mute(call, text(option, "direction", "both"), "mute".equals(request.operation()));
+                String direction = text(option, "direction", "both");
+                boolean on = "mute".equals(request.operation());
+                mute(call, direction, on);
+                outcomes.execute(() -> commands.muted(call, direction.isEmpty() ? "both" : direction, on));
                 request.done().report(true, null, Map.of());
             }
             case "recording_start" -> startRecording(call, request, option);
@@ -217,11 +222,23 @@ final class MediaOperations implements AutoCloseable {
             if (option.path("beep_start").asBoolean(false)) {
                 mixer.play(call.legId(), List.of(new AudioSource.Tone("beep", 0)), (outcome, detail) -> { });
             }
-            String recording = mixer.record(call.legId(), file, RecordingMode.MONO, (path, length, detail) -> {
+            String[] handle = new String[1];
+            long silence = number(option, "end_of_silence", 0);
+            String recording = mixer.record(call.legId(), file, RecordingMode.MONO,
+                    silence > 0 ? java.time.Duration.ofSeconds(silence) : null, (path, length, detail) -> {
                 call.recordings().remove(recordingId);
-                outcomes.execute(() -> commands.recordingFinished(call, recordingId, path, length, detail));
+                call.recordingEnded(handle[0]);
+                outcomes.execute(() -> {
+                    commands.recordingFinished(call, recordingId, path, length, detail);
+                    startOnEndFlow(call, recordingId, path, option);
+                });
             });
+            handle[0] = recording;
             call.recordings().put(recordingId, recording);
+            String endKeys = text(option, "end_of_key", "");
+            if (!endKeys.isEmpty()) {
+                call.endRecordingOnKey(recording, endKeys);
+            }
             outcomes.execute(() -> commands.recordingStarted(call, recordingId, "mono"));
             long seconds = number(option, "duration", 0);
             if (seconds > 0) {
@@ -231,6 +248,28 @@ final class MediaOperations implements AutoCloseable {
         });
     }
 
+    /**
+     * recording_start's {@code on_end_flow_id}: once the recording's file is complete, that flow runs for the
+     * recording (reference type {@code recording}, so it runs no media actions) with the {@code voipbin.recording.*}
+     * variables of reference 5.5.
+     */
+    private void startOnEndFlow(LiveCall call, UUID recordingId, Path file, ObjectNode option) {
+        String flow = text(option, "on_end_flow_id", "");
+        if (flow.isEmpty()) {
+            return;
+        }
+        Map<String, String> variables = Map.of(
+                "voipbin.recording.id", recordingId.toString(),
+                "voipbin.recording.reference_type", "call",
+                "voipbin.recording.reference_id", call.callId().toString(),
+                "voipbin.recording.format", "wav",
+                "voipbin.recording.recording_name", recordingId.toString(),
+                "voipbin.recording.filenames", file.getFileName().toString());
+        commands.send(new StartActiveflow(new ActiveflowId(UUID.randomUUID()), call.customerId(),
+                new FlowId(UUID.fromString(flow)), null, ReferenceType.RECORDING, recordingId, call.activeflowId(), 0,
+                variables, clock.instant()));
+    }
+
     /** Reference 7.3 with D3: see {@link Connects}. */
     private void connect(LiveCall call, MediaOrder order, ObjectNode option) {
         whenUp(call, () -> {
@@ -238,7 +277,7 @@ final class MediaOperations implements AutoCloseable {
                     (outcome, detail) -> { });
             Connects.Attempt attempt = connects.start(call, order, option.path("relay_reason").asBoolean(false),
                     ringback);
-            Address source = address(option.get("source"), Address.of("tel", "anonymous"));
+            Address source = address(option.get("source"), callerOf(call));
             for (JsonNode destination : option.path("destinations")) {
                 Address to = address(destination, null);
                 if (to == null || !("tel".equals(to.type()) || "sip".equals(to.type()))) {
@@ -247,14 +286,14 @@ final class MediaOperations implements AutoCloseable {
                 CallId leg = new CallId(UUID.randomUUID());
                 connects.ringing(attempt, leg);
                 commands.send(new CreateCall(leg, call.customerId(), CallDirection.OUTGOING, source, to, null, null,
-                        null, call.callId(), null, null, null, clock.instant()));
+                        null, call.callId(), null, null, null, anonymous(option, call), false, clock.instant()));
             }
             connects.nothingToDial(attempt);
         });
     }
 
     /** The {@code call} action: independent outgoing calls running their own flow; chained ones hang up with this call. */
-    void newCalls(MediaRequested request) {
+    void newCalls(MediaRequested request, LiveCall caller) {
         ObjectNode option = request.option();
         FlowId flowId = option.hasNonNull("flow_id") ? new FlowId(UUID.fromString(option.get("flow_id").asText()))
                 : null;
@@ -262,7 +301,7 @@ final class MediaOperations implements AutoCloseable {
         List<Action> actions = flowId != null || !option.has("actions") ? null
                 : new ActionsValidator().parse(option.get("actions"), "/actions", UUID::randomUUID).actions();
         boolean chained = option.path("chained").asBoolean(false) && request.callId() != null;
-        Address source = address(option.get("source"), Address.of("tel", "anonymous"));
+        Address source = address(option.get("source"), callerOf(caller));
         for (JsonNode destination : option.path("destinations")) {
             Address to = address(destination, null);
             if (to == null || !("tel".equals(to.type()) || "sip".equals(to.type()))) {
@@ -270,8 +309,29 @@ final class MediaOperations implements AutoCloseable {
             }
             commands.send(new CreateCall(new CallId(UUID.randomUUID()), request.customerId(), CallDirection.OUTGOING,
                     source, to, flowId, actions, new ActiveflowId(UUID.randomUUID()),
-                    chained ? new CallId(request.callId()) : null, null, null, null, clock.instant()));
+                    chained ? new CallId(request.callId()) : null, null, null, null, anonymous(option, caller),
+                    option.path("early_execution").asBoolean(false), clock.instant()));
         }
+    }
+
+    /**
+     * Who the new calls of {@code call} and {@code connect} present when the option names no {@code source}:
+     * the caller of the call they are made for (its caller id goes on, as a forwarded call shows it), or
+     * {@code anonymous} when there is none.
+     */
+    private static Address callerOf(LiveCall call) {
+        return call != null && call.source() != null ? call.source() : Address.of("tel", "anonymous");
+    }
+
+    /**
+     * The {@code anonymous} option of {@code call} and {@code connect} (reference 6.4 with D19): {@code yes}
+     * withholds the caller id of the new calls; {@code auto} withholds it when the caller of this call withheld
+     * its own (or this call was dialed anonymous), so the privacy it asked for goes on; {@code no} and
+     * {@code ""} show it.
+     */
+    static boolean anonymous(ObjectNode option, LiveCall caller) {
+        String value = text(option, "anonymous", "");
+        return "yes".equals(value) || ("auto".equals(value) && caller != null && caller.callerWithheld());
     }
 
     private static Address address(JsonNode json, Address fallback) {

@@ -215,6 +215,12 @@ public final class LocalMixingCore implements MixingCore {
 
     @Override
     public String record(String legOrRoomId, Path file, RecordingMode mode, RecordingListener listener) {
+        return record(legOrRoomId, file, mode, null, listener);
+    }
+
+    @Override
+    public String record(String legOrRoomId, Path file, RecordingMode mode, Duration endOfSilence,
+                         RecordingListener listener) {
         String id = "recording-" + ids.incrementAndGet();
         submit(() -> {
             Leg leg = legs.get(legOrRoomId);
@@ -226,6 +232,9 @@ public final class LocalMixingCore implements MixingCore {
             // A room has one mix, so a room recording is always mono.
             RecordingMode layout = leg == null ? RecordingMode.MONO : mode;
             Recording recording = new Recording(id, legOrRoomId, file, layout, listener, writer, notifier);
+            if (leg != null && endOfSilence != null && !endOfSilence.isNegative() && !endOfSilence.isZero()) {
+                recording.endAfterSilence((int) Math.max(1, endOfSilence.toMillis() / 20));
+            }
             (leg != null ? leg.recordings : room.recordings).add(recording);
             recordings.put(id, recording);
         });
@@ -415,6 +424,12 @@ public final class LocalMixingCore implements MixingCore {
         List<Recording> list = leg.recordings;
         for (int k = 0; k < list.size(); k++) {
             Recording recording = list.get(k);
+            if (recording.silenceEnds(leg.said)) {
+                list.remove(k--);
+                recordings.remove(recording.id);
+                recording.finish("end of silence");
+                continue;
+            }
             if (recording.mode == RecordingMode.STEREO) {
                 recording.append(leg.said, leg.heard);
             } else {

@@ -53,6 +53,16 @@ public interface MixingCore extends AutoCloseable {
     /** Records what a leg says and hears (or a room's mix) to a WAV file; returns the recording id. */
     String record(String legOrRoomId, Path file, RecordingMode mode, RecordingListener listener);
 
+    /**
+     * As {@link #record(String, Path, RecordingMode, RecordingListener)}, ending by itself once a leg
+     * has said nothing (below -42 dBFS, Asterisk's silence threshold) for {@code endOfSilence}: the
+     * {@code end_of_silence} of a recording. A room recording, or a zero or null duration, never does.
+     */
+    default String record(String legOrRoomId, Path file, RecordingMode mode, java.time.Duration endOfSilence,
+                          RecordingListener listener) {
+        return record(legOrRoomId, file, mode, listener);
+    }
+
     void stopRecording(String recordingId);
 
     /** Listens to a leg and reports human, machine or notsure once. */

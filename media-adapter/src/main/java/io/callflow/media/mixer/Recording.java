@@ -1,5 +1,6 @@
 package io.callflow.media.mixer;
 
+import io.callflow.media.audio.Pcm;
 import io.callflow.media.audio.WavWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ final class Recording {
     private final RecordingListener listener;
     private final Executor writer;
     private final Executor notifier;
+    // Clock thread only: end_of_silence, in 20 ms frames (0: never), and how many in a row were silent
+    private int silenceLimit;
+    private int silentFrames;
     // Writer thread only:
     private WavWriter wav;
     private String failure;
@@ -37,6 +41,22 @@ final class Recording {
         this.notifier = notifier;
         writer.execute(this::open);
     }
+
+    void endAfterSilence(int frames) {
+        this.silenceLimit = frames;
+    }
+
+    /** Counts one frame of what the leg said; true once it has said nothing for the end_of_silence. */
+    boolean silenceEnds(short[] said) {
+        if (silenceLimit <= 0) {
+            return false;
+        }
+        silentFrames = Pcm.rms(said) < SILENCE_RMS ? silentFrames + 1 : 0;
+        return silentFrames >= silenceLimit;
+    }
+
+    /** Asterisk's default silence threshold: an amplitude of 256 of 32,768 (-42 dBFS). */
+    private static final double SILENCE_RMS = 256;
 
     /** Appends one mono frame; the array is copied. */
     void append(short[] frame) {

@@ -143,6 +143,11 @@ public final class RtpSession implements LegMedia, AutoCloseable {
         return remote;
     }
 
+    /** The format we send and expect, as the last offer/answer settled it (null before). */
+    public MediaFormat format() {
+        return format;
+    }
+
     /** Where to send and in which format, from the far end's SDP. */
     public void connect(InetSocketAddress remote, MediaFormat format) {
         this.format = format;

@@ -102,6 +102,18 @@ public record Sdp(String address, int port, List<Integer> payloadTypes, Map<Inte
         return null;
     }
 
+    /**
+     * For a new offer in a running session: {@code current}'s codec if this offer still has it (so a re-INVITE
+     * does not switch codecs under the answer we repeat), with this offer's telephone-event type; else as
+     * {@link #negotiate()}.
+     */
+    public MediaFormat renegotiate(MediaFormat current) {
+        if (current != null && payloadTypes.contains(current.codec().payloadType())) {
+            return new MediaFormat(current.codec(), telephoneEventPayloadType());
+        }
+        return negotiate();
+    }
+
     private int telephoneEventPayloadType() {
         for (int pt : payloadTypes) {
             if (TELEPHONE_EVENT.equals(rtpmap.get(pt))) {
@@ -143,6 +155,73 @@ public record Sdp(String address, int port, List<Integer> payloadTypes, Map<Inte
                 + "a=ptime:20\r\n"
                 + "a=sendrecv\r\n";
     }
+
+    /**
+     * The media direction a body asks for: the audio line's {@code a=sendonly}, {@code recvonly} or
+     * {@code inactive}, else the session's, else {@code sendrecv}.
+     */
+    public static String direction(String body) {
+        String session = null;
+        String audio = null;
+        boolean inAudio = false;
+        boolean audioSeen = false;
+        for (String raw : body.split("\r?\n")) {
+            String line = raw.strip();
+            if (line.startsWith("m=")) {
+                inAudio = !audioSeen && line.startsWith("m=audio ");
+                audioSeen |= inAudio;
+            } else if (DIRECTIONS.contains(line.startsWith("a=") ? line.substring(2) : "")) {
+                if (inAudio) {
+                    audio = line.substring(2);
+                } else if (!audioSeen) {
+                    session = line.substring(2);
+                }
+            }
+        }
+        return audio != null ? audio : session != null ? session : "sendrecv";
+    }
+
+    /** The direction that answers an offered one (RFC 3264 6.1): a party that only sends is answered by one that only receives. */
+    public static String answerDirection(String offered) {
+        return switch (offered) {
+            case "sendonly" -> "recvonly";
+            case "recvonly" -> "sendonly";
+            case "inactive" -> "inactive";
+            default -> "sendrecv";
+        };
+    }
+
+    /**
+     * One of our bodies with its direction set; the {@code o=} version goes up by one when that changes
+     * anything, as RFC 3264 8 asks of a new offer or answer in the same session.
+     */
+    public static String withDirection(String ours, String direction) {
+        String current = direction(ours);
+        if (current.equals(direction)) {
+            return ours;
+        }
+        StringBuilder out = new StringBuilder(ours.length() + 8);
+        for (String line : ours.split("\r\n")) {
+            if (line.startsWith("o=")) {
+                String[] parts = line.split(" ");
+                if (parts.length >= 6) {
+                    try {
+                        parts[2] = Long.toString(Long.parseLong(parts[2]) + 1);
+                    } catch (NumberFormatException ignored) {
+                        // a version we did not write stays as it is
+                    }
+                }
+                line = String.join(" ", parts);
+            } else if (DIRECTIONS.contains(line.startsWith("a=") ? line.substring(2) : "")) {
+                line = "a=" + direction;
+            }
+            out.append(line).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static final java.util.Set<String> DIRECTIONS = java.util.Set.of("sendrecv", "sendonly", "recvonly",
+            "inactive");
 
     private static int number(String text, String line) throws MalformedSdp {
         try {

@@ -9,7 +9,7 @@ import io.callflow.domain.call.HangupCause;
  * packets or INFO requests carried it.
  */
 public interface CallListener {
-    /** 180 (outbound) / we sent 180 (inbound). */
+    /** The first 180 or 183 (outbound) / we sent 180 (inbound). */
     default void ringing() {
     }
 

@@ -2,7 +2,9 @@ package io.callflow.media.sip;
 
 import io.callflow.domain.call.HangupCause;
 import io.callflow.media.mixer.LegMedia;
+import io.callflow.media.rtp.MediaFormat;
 import io.callflow.media.rtp.RtpSession;
+import io.callflow.media.rtp.Sdp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +15,10 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.util.concurrent.Executor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -43,6 +48,7 @@ abstract class EdgeCall implements SipCall {
     /** The SDP we sent last (offer or answer), repeated when the far end re-INVITEs. */
     volatile String localSdp;
     private volatile Ending byeEnding;
+    private volatile ScheduledFuture<?> durationTimer;
 
     EdgeCall(UserAgent agent, String callId, RtpSession rtp, CallRegistry registry, Executor workers,
              ScheduledExecutorService timers) {
@@ -53,6 +59,26 @@ abstract class EdgeCall implements SipCall {
         this.timers = timers;
         this.events = new SerialExecutor(workers);
         rtp.onDigit(this::digit);
+    }
+
+    /**
+     * Arms the call-duration timeout: a call still going after {@link SipSettings#maxCallDuration()}
+     * is hung up with {@link HangupCause#DURATION_TIMEOUT} (VoIPbin's {@code timeout}).
+     */
+    void limitDuration() {
+        Duration limit = agent.settings.maxCallDuration();
+        if (limit == null || limit.isZero() || limit.isNegative()) {
+            return;
+        }
+        durationTimer = timers.schedule(() -> {
+            if (!isEnded()) {
+                log.info("call {} reached its longest duration ({})", callId, limit);
+                hangup(HangupCause.DURATION_TIMEOUT);
+            }
+        }, limit.toMillis(), TimeUnit.MILLISECONDS);
+        if (isEnded()) {
+            durationTimer.cancel(false);
+        }
     }
 
     @Override
@@ -96,6 +122,10 @@ abstract class EdgeCall implements SipCall {
         }
         registry.remove(this);
         rtp.close();
+        ScheduledFuture<?> timer = durationTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
         log.info("call {} ended: {} by {} (SIP {})", callId, cause, byRemote ? "remote" : "local", sipStatus);
         tell(l -> l.ended(cause, byRemote, sipStatus));
     }
@@ -160,17 +190,46 @@ abstract class EdgeCall implements SipCall {
         }
     }
 
-    /** A re-INVITE (e.g. a session refresh): we keep our media as it is and answer with the same SDP. */
+    /**
+     * A re-INVITE (a session refresh, hold, a new media address): we keep our codec and port, follow
+     * the far end to a new RTP address, and answer its direction as RFC 3264 asks (sendonly, as a
+     * phone putting us on hold offers, is answered recvonly; sendrecv again when it resumes). An
+     * offer without a codec we speak gets 488 and changes nothing; one without SDP gets our SDP.
+     */
     void reinvite(Request request, ServerTransaction transaction) {
         String sdp = localSdp;
         if (sdp == null || isEnded()) {
             agent.respond(transaction, request, Response.REQUEST_PENDING, null);
             return;
         }
+        String body = UserAgent.body(request);
+        String answer = sdp;
+        if (body != null) {
+            try {
+                Sdp offer = Sdp.parse(body);
+                MediaFormat format = offer.renegotiate(rtp.format());
+                if (format == null) {
+                    agent.respond(transaction, request, Response.NOT_ACCEPTABLE_HERE, null);
+                    return;
+                }
+                if (offer.port() > 0 && !"0.0.0.0".equals(offer.address())) {
+                    InetSocketAddress to = new InetSocketAddress(offer.address(), offer.port());
+                    if (!to.equals(rtp.remote()) || !format.equals(rtp.format())) {
+                        rtp.connect(to, format);
+                    }
+                }
+                answer = Sdp.withDirection(sdp, Sdp.answerDirection(Sdp.direction(body)));
+            } catch (Sdp.MalformedSdp e) {
+                log.info("call {}: re-INVITE with bad SDP refused ({})", callId, e.getMessage());
+                agent.respond(transaction, request, Response.BAD_REQUEST, null);
+                return;
+            }
+        }
+        localSdp = answer;
         try {
             Response ok = agent.response(Response.OK, request, null);
             ok.addHeader(agent.contact(((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport()));
-            ok.setContent(sdp, agent.contentType("application", "sdp"));
+            ok.setContent(answer, agent.contentType("application", "sdp"));
             transaction.sendResponse(ok);
         } catch (Exception e) {
             log.debug("call {}: re-INVITE not answered: {}", callId, e.toString());

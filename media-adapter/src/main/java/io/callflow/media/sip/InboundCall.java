@@ -121,14 +121,16 @@ final class InboundCall extends EdgeCall {
         tell(CallListener::answered);
     }
 
-    /** The caller gave up before we answered (the CANCEL got its 200 already); false when it was too late. */
-    boolean cancelled() {
+    /**
+     * The caller gave up before we answered (the CANCEL got its 200 already), for {@code cause} (its Reason
+     * header, normal clearing without one); false when it was too late.
+     */
+    boolean cancelled(HangupCause cause) {
         if (!leaveEarly(State.REFUSED)) {
             return false;
         }
         agent.respond(invite, request, Response.REQUEST_TERMINATED, toTag);
-        // The caller gave up while it rang: for an incoming call that is VoIPbin's "noanswer".
-        end(HangupCause.NO_ANSWER, true, Response.REQUEST_TERMINATED);
+        end(cause, true, Response.REQUEST_TERMINATED);
         return true;
     }
 

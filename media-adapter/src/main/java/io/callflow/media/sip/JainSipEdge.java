@@ -24,6 +24,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,7 +55,7 @@ public final class JainSipEdge implements SipEdge {
     private final PortRange ports;
     private final RtpReactor reactor;
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, threads("sip-worker"));
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(threads("sip-timer"));
+    private final ScheduledExecutorService timers = timerThread();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long startedAt;
 
@@ -102,6 +103,13 @@ public final class JainSipEdge implements SipEdge {
                 settings.rtpPortMin(), settings.rtpPortMax());
     }
 
+    /** One timer thread; a cancelled timer (a call's duration limit when it ends) is dropped at once, not kept till due. */
+    private static ScheduledExecutorService timerThread() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads("sip-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
     private static Properties stackProperties() {
         Properties properties = new Properties();
         properties.setProperty("javax.sip.STACK_NAME", "callflow-edge-" + STACKS.incrementAndGet());
@@ -132,6 +140,7 @@ public final class JainSipEdge implements SipEdge {
         OutboundCall call = new OutboundCall(agent, provider.getNewCallId().getCallId(), rtp, calls, workers, timers,
                 dial, listener);
         calls.add(call);
+        call.limitDuration();
         workers.execute(call::start);
         return call;
     }

@@ -84,9 +84,12 @@ final class OutboundCall extends EdgeCall {
     void start() {
         try {
             URI requestUri = agent.addresses.createURI(dial.requestUri());
-            SipURI fromUri = agent.addresses.createSipURI(dial.fromUser(), agent.host());
+            SipURI fromUri = dial.anonymous() ? agent.addresses.createSipURI("anonymous", "anonymous.invalid")
+                    : agent.addresses.createSipURI(dial.fromUser(), agent.host());
             Address from = agent.addresses.createAddress(fromUri);
-            if (dial.fromDisplayName() != null && !dial.fromDisplayName().isBlank()) {
+            if (dial.anonymous()) {
+                from.setDisplayName("Anonymous");
+            } else if (dial.fromDisplayName() != null && !dial.fromDisplayName().isBlank()) {
                 from.setDisplayName(dial.fromDisplayName());
             }
             Request request = agent.messages.createRequest(requestUri, Request.INVITE,
@@ -98,6 +101,9 @@ final class OutboundCall extends EdgeCall {
                     agent.headers.createMaxForwardsHeader(70));
             request.addHeader(agent.contact(transport));
             request.addHeader(agent.headers.createAllowHeader(UserAgent.ALLOW));
+            if (dial.anonymous()) {
+                request.addHeader(agent.headers.createHeader("Privacy", "id"));
+            }
             if (dial.trunk() != null) {
                 SipURI route = agent.addresses.createSipURI(null, dial.trunk().host());
                 route.setPort(dial.trunk().port());
@@ -151,7 +157,8 @@ final class OutboundCall extends EdgeCall {
         synchronized (this) {
             provisional = true;
             sendCancel = cancel != null && !cancelSent;
-            if (status == Response.RINGING && !ringing) {
+            // 183 says the far end was reached as much as 180 does: either one moves the call to ringing
+            if ((status == Response.RINGING || status == Response.SESSION_PROGRESS) && !ringing) {
                 ringing = firstRinging = true;
             }
             if (status == Response.SESSION_PROGRESS && !progressing && response.getRawContent() != null) {
@@ -261,8 +268,8 @@ final class OutboundCall extends EdgeCall {
     }
 
     private void ringTimedOut() {
-        // VoIPbin semantics: a ring timeout is the far end not answering.
-        stopRinging(new Ending(HangupCause.NO_ANSWER, true, 0));
+        // VoIPbin semantics: our own dial timeout running out is "dialout", not the far end's "noanswer".
+        stopRinging(new Ending(HangupCause.DIAL_TIMEOUT, true, 0));
     }
 
     @Override

@@ -108,6 +108,25 @@ final class UserAgent {
         }
     }
 
+    /** 420 Bad Extension, with an {@code Unsupported} header naming each option tag we do not support. */
+    boolean respondUnsupported(ServerTransaction transaction, Request request, java.util.List<String> optionTags) {
+        try {
+            Response response = response(Response.BAD_EXTENSION, request, newTag());
+            for (String tag : optionTags) {
+                response.addHeader(headers.createUnsupportedHeader(tag));
+            }
+            if (transaction != null) {
+                transaction.sendResponse(response);
+            } else {
+                provider.sendResponse(response);
+            }
+            return true;
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            log.debug("could not answer {} with 420: {}", request.getMethod(), e.toString());
+            return false;
+        }
+    }
+
     static String body(Message message) {
         byte[] raw = message.getRawContent();
         return raw == null ? null : new String(raw, StandardCharsets.UTF_8);

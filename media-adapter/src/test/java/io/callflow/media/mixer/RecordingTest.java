@@ -66,6 +66,23 @@ class RecordingTest {
         assertThat(share(heard, 1000)).isGreaterThan(0.98);
     }
 
+    /** recording_start's end_of_silence: the recording ends by itself once the leg has said nothing that long. */
+    @Test
+    void a_leg_recording_with_an_end_of_silence_ends_once_the_leg_is_silent_that_long() throws Exception {
+        Path file = dir.resolve("alice-until-silent.wav");
+        CompletableFuture<Ended> ended = new CompletableFuture<>();
+        core.record("alice", file, RecordingMode.MONO, Duration.ofMillis(400),
+                (path, length, detail) -> ended.complete(new Ended(path, length, detail)));
+        Thread.sleep(600);
+        assertThat(ended).as("still speaking: still recording").isNotDone();
+        alice.keepSaying(new short[FRAME]);
+
+        Ended result = ended.get(20, TimeUnit.SECONDS);
+        assertThat(result.detail()).isEqualTo("end of silence");
+        // the speech, then the 400 ms of silence that ended it
+        assertThat(result.length()).isBetween(Duration.ofMillis(900), Duration.ofMillis(2_000));
+    }
+
     @Test
     void a_mono_leg_recording_mixes_what_the_leg_said_and_heard() throws Exception {
         Path file = dir.resolve("alice-mono.wav");

@@ -64,4 +64,31 @@ class SdpTest {
         assertThat(offer.payloadTypes()).containsExactly(0, 8, 101);
         assertThat(offer.negotiate()).isEqualTo(new MediaFormat(Codec.PCMU, 101));
     }
+
+    @Test
+    void a_reoffer_keeps_the_codec_in_use_while_it_is_offered() throws Exception {
+        MediaFormat inUse = new MediaFormat(Codec.PCMU, 101);
+        assertThat(Sdp.parse("v=0\nc=IN IP4 1.2.3.4\nm=audio 4000 RTP/AVP 8 0\n").renegotiate(inUse))
+                .isEqualTo(new MediaFormat(Codec.PCMU, -1));
+        assertThat(Sdp.parse("v=0\nc=IN IP4 1.2.3.4\nm=audio 4000 RTP/AVP 8\n").renegotiate(inUse))
+                .isEqualTo(new MediaFormat(Codec.PCMA, -1));
+    }
+
+    /** RFC 3264 6.1 and 8: a hold offer (sendonly) is answered recvonly, and a changed body has a higher o= version. */
+    @Test
+    void directions_are_read_answered_and_written_with_a_new_version() {
+        assertThat(Sdp.direction("v=0\r\na=inactive\r\nm=audio 4000 RTP/AVP 0\r\n")).isEqualTo("inactive");
+        assertThat(Sdp.direction("v=0\r\na=inactive\r\nm=audio 4000 RTP/AVP 0\r\na=sendonly\r\n"))
+                .isEqualTo("sendonly");
+        assertThat(Sdp.direction("v=0\r\nm=audio 4000 RTP/AVP 0\r\n")).isEqualTo("sendrecv");
+        assertThat(Sdp.answerDirection("sendonly")).isEqualTo("recvonly");
+        assertThat(Sdp.answerDirection("recvonly")).isEqualTo("sendonly");
+        assertThat(Sdp.answerDirection("inactive")).isEqualTo("inactive");
+        String ours = Sdp.answer("127.0.0.1", 30000, 42, new MediaFormat(Codec.PCMU, 101));
+        String held = Sdp.withDirection(ours, "recvonly");
+        assertThat(held).contains("o=callflow 42 43 IN IP4 127.0.0.1\r\n").contains("a=recvonly\r\n")
+                .doesNotContain("a=sendrecv");
+        assertThat(Sdp.withDirection(held, "recvonly")).isEqualTo(held);
+        assertThat(Sdp.withDirection(held, "sendrecv")).contains("o=callflow 42 44 ").contains("a=sendrecv\r\n");
+    }
 }

@@ -110,6 +110,35 @@ class InboundCallTest {
     }
 
     @Test
+    void an_offer_whose_audio_stream_is_rejected_is_refused_488() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_invite_port0.xml", port, KNOWN)) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertThat(asked).hasValue(0);
+        assertReleased();
+    }
+
+    /** RFC 3261 8.2.2.3: an extension the caller requires and we lack is refused 420 with Unsupported. */
+    @Test
+    void an_invite_requiring_an_extension_gets_420_naming_it() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_invite_require.xml", port, KNOWN)) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertThat(asked).hasValue(0);
+        assertReleased();
+    }
+
+    /** RFC 3261 12.2.2: an INVITE with a To tag belongs to a dialog; one we do not know gets 481. */
+    @Test
+    void an_invite_for_an_unknown_dialog_gets_481() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_invite_unknown_dialog.xml", port, KNOWN)) {
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertThat(asked).hasValue(0);
+        assertReleased();
+    }
+
+    @Test
     void unreadable_sdp_is_refused_400_without_asking_the_platform() throws Exception {
         try (Sipp sipp = Sipp.client("uac_invite_400.xml", port, KNOWN)) {
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
@@ -180,9 +209,22 @@ class InboundCallTest {
         assertReleased();
     }
 
+    /** A plain CANCEL is normal clearing, as a SIP gateway reports it (VoIPbin's incoming table then says normal). */
     @Test
-    void caller_giving_up_while_it_rings_ends_the_call_as_no_answer() throws Exception {
+    void caller_giving_up_while_it_rings_ends_the_call_as_normal_clearing() throws Exception {
         try (Sipp sipp = Sipp.client("uac_cancel.xml", port, KNOWN)) {
+            admitted.poll(20, TimeUnit.SECONDS).call().ring();
+            assertThat(listener.next()).isEqualTo("ringing");
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, true, 487));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    /** RFC 3326: a CANCEL that says why (Reason: Q.850;cause=19) ends the call for that cause. */
+    @Test
+    void a_cancel_with_a_reason_ends_the_call_for_that_cause() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_cancel_reason.xml", port, KNOWN)) {
             admitted.poll(20, TimeUnit.SECONDS).call().ring();
             assertThat(listener.next()).isEqualTo("ringing");
             assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NO_ANSWER, true, 487));
@@ -212,6 +254,39 @@ class InboundCallTest {
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
         }
         assertReleased();
+    }
+
+    /** RFC 3264: a caller putting us on hold offers sendonly and must be answered recvonly; resuming, sendrecv. */
+    @Test
+    void hold_is_answered_recvonly_and_resume_sendrecv() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_hold_resume.xml", port, KNOWN)) {
+            SipCall call = admitted.poll(20, TimeUnit.SECONDS).call();
+            call.answer();
+            assertThat(listener.next()).isEqualTo("answered");
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, true, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    /** VoIPbin's call-duration timeout: a call still up after the longest duration is hung up with that cause. */
+    @Test
+    void a_call_longer_than_the_longest_duration_is_hung_up_as_duration_timeout() throws Exception {
+        int shortPort = FreePorts.sip();
+        int rtp = FreePorts.rtpBase();
+        RecordedCall shortCall = new RecordedCall();
+        try (JainSipEdge shortEdge = new JainSipEdge(new SipSettings("127.0.0.1", shortPort, "127.0.0.1", rtp, rtp + 9,
+                java.time.Duration.ofSeconds(2)), invite -> {
+                    invite.call().answer();
+                    return new Admission.Accept(shortCall);
+                });
+             Sipp sipp = Sipp.client("uac_wait_for_bye.xml", shortPort, KNOWN)) {
+            assertThat(shortCall.next()).isEqualTo("answered");
+            assertThat(shortCall.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.DURATION_TIMEOUT, false, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+            awaitTrue(() -> shortEdge.liveCalls() == 0);
+            assertThat(shortEdge.liveCalls()).isZero();
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
@@ -72,12 +73,13 @@ class OutboundCallTest {
         assertReleased();
     }
 
+    /** Our own dial timeout running out is VoIPbin's "dialout", not the far end's "noanswer". */
     @Test
-    void ring_timeout_cancels_the_call_as_no_answer() throws Exception {
+    void ring_timeout_cancels_the_call_as_dial_timeout() throws Exception {
         try (Sipp sipp = Sipp.server("uas_ring.xml")) {
             dial(sipp, null, Duration.ofSeconds(2));
             assertThat(listener.next()).isEqualTo("ringing");
-            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NO_ANSWER, true, 0));
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.DIAL_TIMEOUT, true, 0));
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
         }
         assertReleased();
@@ -101,6 +103,46 @@ class OutboundCallTest {
             dial(sipp, null, Duration.ofSeconds(20));
             assertThat(listener.next()).as(sipp::logs).isEqualTo("answered");
             assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, true, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    /** 183 Session Progress reaches the far end as much as 180 does: the call rings. */
+    @Test
+    void session_progress_without_media_is_ringing() throws Exception {
+        try (Sipp sipp = Sipp.server("uas_progress_busy.xml")) {
+            dial(sipp, null, Duration.ofSeconds(20));
+            assertThat(listener.next()).as(sipp::logs).isEqualTo("ringing");
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.USER_BUSY, true, 486));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    /**
+     * Final statuses as the cause a SIP gateway gives them (Q.850, Asterisk's table), which VoIPbin's
+     * hangup reasons read: busy, no answer, rejected, and every other status a failure.
+     */
+    @ParameterizedTest
+    @CsvSource({"486,USER_BUSY", "600,USER_BUSY", "480,NO_ANSWER", "603,CALL_REJECTED", "403,CALL_REJECTED",
+            "404,FAILED", "408,FAILED", "484,FAILED", "604,FAILED", "500,FAILED", "503,FAILED"})
+    void a_final_status_ends_the_call_with_its_cause(int status, HangupCause cause) throws Exception {
+        try (Sipp sipp = Sipp.server("uas_reject.xml", java.util.Map.of("STATUS", String.valueOf(status)))) {
+            dial(sipp, null, Duration.ofSeconds(20));
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(cause, true, status));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    @Test
+    void an_anonymous_call_withholds_the_caller_id() throws Exception {
+        try (Sipp sipp = Sipp.server("uas_anonymous.xml")) {
+            edge.dial(new Dial("sip:1000@127.0.0.1:" + sipp.port(), "2000", "Callflow Test", null,
+                    Duration.ofSeconds(20), true), listener);
+            assertThat(listener.awaitEnded()).as(sipp::logs)
+                    .isEqualTo(new RecordedCall.Ended(HangupCause.USER_BUSY, true, 486));
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
         }
         assertReleased();

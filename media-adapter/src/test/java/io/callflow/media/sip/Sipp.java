@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One SIPp 3.6 run over loopback: a scenario from {@code src/test/resources/sipp}, one call ({@code -m 1}), a hard timeout. */
@@ -33,15 +34,30 @@ public final class Sipp implements AutoCloseable {
 
     /** A SIPp server waiting for one call; returns once it listens. */
     public static Sipp server(String scenario, String... options) throws IOException {
-        Sipp sipp = start(scenario, List.of(options));
+        return server(scenario, Map.of(), options);
+    }
+
+    /**
+     * As {@link #server(String, String...)}, with words of the scenario replaced first (SIPp reads a
+     * response's status when it loads the scenario, so a status cannot be one of its keywords).
+     */
+    public static Sipp server(String scenario, Map<String, String> replacements, String... options)
+            throws IOException {
+        Sipp sipp = start(scenario, replacements, List.of(options));
         sipp.awaitListening();
         return sipp;
     }
 
     private static Sipp start(String scenario, List<String> extra) throws IOException {
+        return start(scenario, Map.of(), extra);
+    }
+
+    private static Sipp start(String scenario, Map<String, String> replacements, List<String> extra)
+            throws IOException {
         Path directory = Files.createTempDirectory("sipp");
         int port = FreePorts.sip();
-        List<String> command = new ArrayList<>(List.of("sipp", "-sf", resource(scenario, directory), "-i", "127.0.0.1",
+        List<String> command = new ArrayList<>(List.of("sipp", "-sf", resource(scenario, directory, replacements),
+                "-i", "127.0.0.1",
                 "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(FreePorts.sip()),
                 "-m", "1", "-timeout", "30s", "-timeout_error", "-nostdin", "-trace_err", "-trace_msg"));
         command.addAll(extra);
@@ -51,13 +67,18 @@ public final class Sipp implements AutoCloseable {
     }
 
     /** The scenario as a file SIPp can read: copied into the run's directory, so it works from the test jar too. */
-    private static String resource(String scenario, Path directory) throws IOException {
+    private static String resource(String scenario, Path directory, Map<String, String> replacements)
+            throws IOException {
         try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
             if (in == null) {
                 throw new IllegalArgumentException("no SIPp scenario " + scenario);
             }
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+                text = text.replace(replacement.getKey(), replacement.getValue());
+            }
             Path copy = directory.resolve(scenario);
-            Files.copy(in, copy);
+            Files.writeString(copy, text, java.nio.charset.StandardCharsets.ISO_8859_1);
             return copy.toString();
         }
     }

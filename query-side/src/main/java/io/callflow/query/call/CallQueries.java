@@ -99,14 +99,19 @@ public class CallQueries {
     }
 
     private static CallResource view(CallsRecord r) {
-        List<UUID> recordings = new ArrayList<>();
-        StoredJson.tree(r.getRecordingIds()).forEach(id -> recordings.add(UUID.fromString(id.asText())));
+        List<UUID> recordings = ids(r.getRecordingIds());
         return new CallResource(r.getId(), r.getCustomerId(), r.getFlowId(), r.getActiveflowId(), "flow",
-                r.getMasterCallId(), List.of(), recordings.isEmpty() ? null : recordings.get(recordings.size() - 1),
+                r.getMasterCallId(), ids(r.getChainedCallIds()), r.getRecordingId(),
                 recordings, address(r.getSource()), address(r.getDestination()), r.getStatus(), r.getDirection(),
-                r.getDigits(), r.getHangupBy(), r.getHangupReason(), Timestamps.format(r.getTmCreate()),
+                r.getMuteDirection(), r.getDigits(), r.getHangupBy(), r.getHangupReason(), Timestamps.format(r.getTmCreate()),
                 Timestamps.format(r.getTmUpdate()), Timestamps.format(r.getTmRinging()),
                 Timestamps.format(r.getTmProgressing()), Timestamps.format(r.getTmHangup()));
+    }
+
+    private static List<UUID> ids(org.jooq.JSON json) {
+        List<UUID> ids = new ArrayList<>();
+        StoredJson.tree(json).forEach(id -> ids.add(UUID.fromString(id.asText())));
+        return ids;
     }
 
     private static JsonNode address(org.jooq.JSON json) {
