@@ -11,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real HTTP server on loopback that flows fetch from and send webhooks to; it records what it received. */
 final class LocalHttp implements AutoCloseable {
-    record Received(String method, String path, Map<String, List<String>> headers, String body) {
+    /** {@code nanos}: {@link System#nanoTime()} when the request had been read. */
+    record Received(String method, String path, Map<String, List<String>> headers, String body, long nanos) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -26,7 +27,7 @@ final class LocalHttp implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
+                    Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime()));
             String answer = responses.get(exchange.getRequestURI().getPath());
             byte[] bytes = (answer == null ? "not here" : answer).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

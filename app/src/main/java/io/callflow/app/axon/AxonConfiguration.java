@@ -10,6 +10,7 @@ import io.callflow.projection.ActiveflowProjection;
 import io.callflow.projection.CallProjection;
 import io.callflow.projection.FlowProjection;
 import java.util.Map;
+import java.util.function.Function;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -17,10 +18,12 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.deadline.DeadlineMessage;
@@ -37,6 +40,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** Axon on the JDBC event store, with the choices that keep it honest written down where they are made. */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+    /** How often an idle pooled streaming processor extends its claims: well inside the 10 s claim timeout. */
+    static final long CLAIM_EXTENSION_MILLIS = 3_000;
 
     /**
      * Declared by hand: Axon 4.13's auto-configuration orders itself after Boot 3's class names and, on
@@ -134,9 +139,22 @@ public class AxonConfiguration {
         };
     }
 
+    /**
+     * The processors that act (effects, media, on-complete) are pooled streaming processors. Their
+     * coordinators read the event store through {@link EventAvailability} (under {@link SkippingEventSource}),
+     * which tells them when new events are stored; reading the store directly, they looked every 500 ms
+     * and each webhook, media action and chain link waited up to that long (decision 0012). Told, a
+     * coordinator with nothing to do looks again only after the claim extension threshold: 3 s (Axon's
+     * 5 s could leave a claim unextended for almost the token store's 10 s claim timeout).
+     */
     @Bean
     ConfigurerModule processors() {
         return configurer -> {
+            EventAvailability availability = new EventAvailability();
+            // after the processors stop (their phase), before the event store does (10 below theirs)
+            configurer.onShutdown(Phase.INBOUND_EVENT_CONNECTORS - 5, availability::close);
+            Function<org.axonframework.config.Configuration, StreamableMessageSource<TrackedEventMessage<?>>> events =
+                    c -> new SkippingEventSource(availability.of(c.eventStore()));
             configurer.eventProcessing()
                     .registerTrackingEventProcessorConfiguration(FlowProjection.GROUP, c -> projectionConfig())
                     // the busiest processor: two segments (each activeflow stays in one, so its order holds), and
@@ -149,19 +167,20 @@ public class AxonConfiguration {
                     // others without a committed token write per event (a tracking processor with small batches
                     // pays one fsync'd token update per event and segment), and their streams drop the types they
                     // said they never handle (SkippingEventSource). Effects wait on HTTP, so 4 segments.
-                    .registerPooledStreamingEventProcessor(EffectRunner.GROUP,
-                            c -> new SkippingEventSource(c.eventStore()),
-                            (c, builder) -> builder.initialSegmentCount(4).maxClaimedSegments(4).batchSize(1))
+                    .registerPooledStreamingEventProcessor(EffectRunner.GROUP, events,
+                            (c, builder) -> builder.initialSegmentCount(4).maxClaimedSegments(4).batchSize(1)
+                                    .claimExtensionThreshold(CLAIM_EXTENSION_MILLIS))
                     // media acts on live calls only: a new node starts at the head, never re-dialing old calls.
                     // A batch takes what is there (up to 20 events) and commits its token once, instead of
                     // one fsync'd token write per handled event; each request still runs once (LiveCall).
-                    .registerPooledStreamingEventProcessor(CallMedia.GROUP,
-                            c -> new SkippingEventSource(c.eventStore()),
+                    // Told of events at once, a batch is mostly one event until the workers fall behind.
+                    .registerPooledStreamingEventProcessor(CallMedia.GROUP, events,
                             (c, builder) -> builder.initialSegmentCount(4).maxClaimedSegments(4).batchSize(20)
+                                    .claimExtensionThreshold(CLAIM_EXTENSION_MILLIS)
                                     .initialToken(StreamableMessageSource::createHeadToken))
-                    .registerPooledStreamingEventProcessor(OnCompleteChain.GROUP,
-                            c -> new SkippingEventSource(c.eventStore()),
-                            (c, builder) -> builder.initialSegmentCount(1).batchSize(10))
+                    .registerPooledStreamingEventProcessor(OnCompleteChain.GROUP, events,
+                            (c, builder) -> builder.initialSegmentCount(1).batchSize(10)
+                                    .claimExtensionThreshold(CLAIM_EXTENSION_MILLIS))
                     // a projection must never skip an event: a failing batch is retried, not logged and lost
                     .registerListenerInvocationErrorHandler(FlowProjection.GROUP, c -> PropagatingErrorHandler.instance())
                     .registerListenerInvocationErrorHandler(ActiveflowProjection.GROUP,
