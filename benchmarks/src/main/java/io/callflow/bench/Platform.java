@@ -16,6 +16,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -141,13 +142,15 @@ final class Platform implements AutoCloseable {
     }
 
     /**
-     * At the head, or (a processor whose stream skips the types it never handles, whose position stays at the last
-     * event it was given) with nothing left to do.
+     * At the head, or, for a pooled processor (its stream skips the types it never handles, so its position stays at
+     * the last event it was given), caught up. A tracking processor's caught-up flag stays set once it first reached
+     * the head, so only its position tells whether it has handled what was stored since.
      */
     private static boolean reached(StreamingEventProcessor processor, long head) {
         var status = processor.processingStatus();
+        boolean skips = processor instanceof PooledStreamingEventProcessor;
         return !status.isEmpty() && status.values().stream().allMatch(s -> !s.isErrorState()
-                && (s.getCurrentPosition().orElse(-1) >= head || s.isCaughtUp()));
+                && (s.getCurrentPosition().orElse(-1) >= head || skips && s.isCaughtUp()));
     }
 
     /**
