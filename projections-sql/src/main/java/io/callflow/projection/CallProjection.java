@@ -22,148 +22,195 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSON;
 import org.jooq.impl.DSL;
 
-/** The {@code calls} and {@code recordings} tables. Each change applies only to a row older than its event. */
+/**
+ * The {@code calls} and {@code recordings} tables. Each change applies only to a row older than its event, in
+ * event order (each event sets columns of its own, so a later one must not go first). The statements are written
+ * once by jOOQ when the projection starts and run with each event's values ({@link PreparedBatch.Statement}).
+ */
 @ProcessingGroup(CallProjection.GROUP)
 public class CallProjection {
     public static final String GROUP = "call-projection";
 
     private final DSLContext sql;
+    private final Statements statements;
 
     public CallProjection(DSLContext sql) {
         this.sql = sql;
+        this.statements = new Statements(sql);
+    }
+
+    /** Every statement the projection runs, written once; their placeholders in the order each event binds them. */
+    private static final class Statements {
+        final PreparedBatch.Statement created;
+        final PreparedBatch.Statement chained;
+        final PreparedBatch.Statement muted;
+        final PreparedBatch.Statement ringing;
+        final PreparedBatch.Statement progressing;
+        final PreparedBatch.Statement status;
+        final PreparedBatch.Statement hungUp;
+        final PreparedBatch.Statement digit;
+        final PreparedBatch.Statement recordingStarted;
+        final PreparedBatch.Statement recording;
+        final PreparedBatch.Statement recordingEnded;
+        final PreparedBatch.Statement recordingFinished;
+
+        Statements(DSLContext sql) {
+            created = PreparedBatch.Statement.of(sql.insertInto(CALLS)
+                    .set(CALLS.ID, (UUID) null)
+                    .set(CALLS.CUSTOMER_ID, (UUID) null)
+                    .set(CALLS.DIRECTION, (String) null)
+                    .set(CALLS.STATUS, (String) null)
+                    .set(CALLS.SOURCE, (JSON) null)
+                    .set(CALLS.DESTINATION, (JSON) null)
+                    .set(CALLS.FLOW_ID, (UUID) null)
+                    .set(CALLS.ACTIVEFLOW_ID, (UUID) null)
+                    .set(CALLS.MASTER_CALL_ID, (UUID) null)
+                    .set(CALLS.LAST_SEQUENCE, (Long) null)
+                    .set(CALLS.TM_CREATE, (OffsetDateTime) null)
+                    .set(CALLS.TM_UPDATE, (OffsetDateTime) null)
+                    .onConflict(CALLS.ID).doNothing());
+            // the master lists it among its chained calls, once however often this event is seen
+            Field<String> chainedId = DSL.val((String) null);
+            chained = PreparedBatch.Statement.of(sql.update(CALLS)
+                    .set(CALLS.CHAINED_CALL_IDS, DSL.field("{0} || jsonb_build_array({1}::text)",
+                            CALLS.CHAINED_CALL_IDS.getDataType(), CALLS.CHAINED_CALL_IDS, chainedId))
+                    .where(CALLS.ID.eq((UUID) null),
+                            DSL.condition("not {0} @> jsonb_build_array({1}::text)", CALLS.CHAINED_CALL_IDS, chainedId)));
+            muted = PreparedBatch.Statement.of(sql.update(CALLS)
+                    .set(CALLS.MUTE_DIRECTION, (String) null)
+                    .set(CALLS.TM_UPDATE, (OffsetDateTime) null)
+                    .set(CALLS.LAST_SEQUENCE, (Long) null)
+                    .where(CALLS.ID.eq((UUID) null), CALLS.LAST_SEQUENCE.lt((Long) null)));
+            ringing = status(sql, CALLS.TM_RINGING);
+            progressing = status(sql, CALLS.TM_PROGRESSING);
+            status = status(sql, null);
+            hungUp = PreparedBatch.Statement.of(sql.update(CALLS)
+                    .set(CALLS.STATUS, DSL.inline(name(CallStatus.HANGUP)))
+                    .set(CALLS.HANGUP_REASON, (String) null)
+                    .set(CALLS.HANGUP_BY, (String) null)
+                    .set(CALLS.TM_HANGUP, (OffsetDateTime) null)
+                    .set(CALLS.TM_UPDATE, (OffsetDateTime) null)
+                    .set(CALLS.LAST_SEQUENCE, (Long) null)
+                    .where(CALLS.ID.eq((UUID) null), CALLS.LAST_SEQUENCE.lt((Long) null)));
+            digit = PreparedBatch.Statement.of(sql.update(CALLS)
+                    .set(CALLS.DIGITS, DSL.concat(CALLS.DIGITS, DSL.val((String) null)))
+                    .set(CALLS.TM_UPDATE, (OffsetDateTime) null)
+                    .set(CALLS.LAST_SEQUENCE, (Long) null)
+                    .where(CALLS.ID.eq((UUID) null), CALLS.LAST_SEQUENCE.lt((Long) null)));
+            Field<String> recordingId = DSL.val((String) null);
+            recordingStarted = PreparedBatch.Statement.of(sql.update(CALLS)
+                    .set(CALLS.RECORDING_IDS, DSL.field("{0} || jsonb_build_array({1}::text)",
+                            CALLS.RECORDING_IDS.getDataType(), CALLS.RECORDING_IDS, recordingId))
+                    .set(CALLS.RECORDING_ID, (UUID) null)
+                    .set(CALLS.TM_UPDATE, (OffsetDateTime) null)
+                    .set(CALLS.LAST_SEQUENCE, (Long) null)
+                    .where(CALLS.ID.eq((UUID) null), CALLS.LAST_SEQUENCE.lt((Long) null)));
+            recording = PreparedBatch.Statement.of(sql.insertInto(RECORDINGS)
+                    .set(RECORDINGS.ID, (UUID) null)
+                    .set(RECORDINGS.CUSTOMER_ID, (UUID) null)
+                    .set(RECORDINGS.REFERENCE_TYPE, DSL.inline("call"))
+                    .set(RECORDINGS.REFERENCE_ID, (UUID) null)
+                    .set(RECORDINGS.STATUS, DSL.inline("recording"))
+                    .set(RECORDINGS.FORMAT, (String) null)
+                    .set(RECORDINGS.CHANNELS, (String) null)
+                    .set(RECORDINGS.TM_START, (OffsetDateTime) null)
+                    .set(RECORDINGS.TM_UPDATE, (OffsetDateTime) null)
+                    .onConflict(RECORDINGS.ID).doNothing());
+            // as VoIPbin: the call's recording_id is the recording in progress, none once it ended
+            recordingEnded = PreparedBatch.Statement.of(sql.update(CALLS)
+                    .set(CALLS.RECORDING_ID, DSL.inline((UUID) null, CALLS.RECORDING_ID))
+                    .set(CALLS.TM_UPDATE, (OffsetDateTime) null)
+                    .set(CALLS.LAST_SEQUENCE, (Long) null)
+                    .where(CALLS.ID.eq((UUID) null), CALLS.LAST_SEQUENCE.lt((Long) null),
+                            CALLS.RECORDING_ID.eq((UUID) null)));
+            recordingFinished = PreparedBatch.Statement.of(sql.update(RECORDINGS)
+                    .set(RECORDINGS.STATUS, DSL.inline("ended"))
+                    .set(RECORDINGS.FILENAME, (String) null)
+                    .set(RECORDINGS.DURATION_MS, (Long) null)
+                    .set(RECORDINGS.DETAIL, (String) null)
+                    .set(RECORDINGS.TM_END, (OffsetDateTime) null)
+                    .set(RECORDINGS.TM_UPDATE, (OffsetDateTime) null)
+                    .where(RECORDINGS.ID.eq((UUID) null), RECORDINGS.TM_END.isNull()));
+        }
+
+        /** A status change, also setting {@code at} (when the call rang or was answered) where one is named. */
+        private static PreparedBatch.Statement status(DSLContext sql, Field<OffsetDateTime> at) {
+            var update = sql.update(CALLS).set(CALLS.STATUS, (String) null);
+            if (at != null) {
+                update = update.set(at, (OffsetDateTime) null);
+            }
+            return PreparedBatch.Statement.of(update.set(CALLS.TM_UPDATE, (OffsetDateTime) null)
+                    .set(CALLS.LAST_SEQUENCE, (Long) null)
+                    .where(CALLS.ID.eq((UUID) null), CALLS.LAST_SEQUENCE.lt((Long) null)));
+        }
     }
 
     @EventHandler
     void on(CallCreated e, @SequenceNumber long sequence) {
         OffsetDateTime at = time(e.at());
-        sql.insertInto(CALLS)
-                .set(CALLS.ID, e.callId().value())
-                .set(CALLS.CUSTOMER_ID, e.customerId().value())
-                .set(CALLS.DIRECTION, name(e.direction()))
-                .set(CALLS.STATUS, name(CallStatus.DIALING))
-                .set(CALLS.SOURCE, json(e.source()))
-                .set(CALLS.DESTINATION, json(e.destination()))
-                .set(CALLS.FLOW_ID, id(e.flowId()))
-                .set(CALLS.ACTIVEFLOW_ID, id(e.activeflowId()))
-                .set(CALLS.MASTER_CALL_ID, id(e.masterCallId()))
-                .set(CALLS.LAST_SEQUENCE, sequence)
-                .set(CALLS.TM_CREATE, at)
-                .set(CALLS.TM_UPDATE, at)
-                .onConflict(CALLS.ID).doNothing()
-                .execute();
+        statements.created.execute(sql, e.callId().value(), e.customerId().value(), name(e.direction()),
+                name(CallStatus.DIALING), json(e.source()), json(e.destination()), id(e.flowId()), id(e.activeflowId()),
+                id(e.masterCallId()), sequence, at, at);
         if (e.masterCallId() != null) {
-            // the master lists it among its chained calls, once however often this event is seen
             String chained = e.callId().value().toString();
-            sql.update(CALLS)
-                    .set(CALLS.CHAINED_CALL_IDS, DSL.field("{0} || jsonb_build_array({1}::text)",
-                            CALLS.CHAINED_CALL_IDS.getDataType(), CALLS.CHAINED_CALL_IDS, DSL.val(chained)))
-                    .where(CALLS.ID.eq(e.masterCallId().value()),
-                            DSL.condition("not {0} @> jsonb_build_array({1}::text)", CALLS.CHAINED_CALL_IDS,
-                                    DSL.val(chained)))
-                    .execute();
+            statements.chained.execute(sql, chained, e.masterCallId().value(), chained);
         }
     }
 
     @EventHandler
     void on(CallMuteChanged e, @SequenceNumber long sequence) {
-        sql.update(CALLS)
-                .set(CALLS.MUTE_DIRECTION, e.muteDirection())
-                .set(CALLS.TM_UPDATE, time(e.at()))
-                .set(CALLS.LAST_SEQUENCE, sequence)
-                .where(CALLS.ID.eq(e.callId().value()), CALLS.LAST_SEQUENCE.lt(sequence))
-                .execute();
+        statements.muted.execute(sql, e.muteDirection(), time(e.at()), sequence, e.callId().value(), sequence);
     }
 
     @EventHandler
     void on(CallStatusChanged e, @SequenceNumber long sequence) {
         OffsetDateTime at = time(e.at());
-        var update = sql.update(CALLS).set(CALLS.STATUS, name(e.status()));
+        UUID call = e.callId().value();
+        String status = name(e.status());
         if (e.status() == CallStatus.RINGING) {
-            update = update.set(CALLS.TM_RINGING, at);
+            statements.ringing.execute(sql, status, at, at, sequence, call, sequence);
         } else if (e.status() == CallStatus.PROGRESSING) {
-            update = update.set(CALLS.TM_PROGRESSING, at);
+            statements.progressing.execute(sql, status, at, at, sequence, call, sequence);
+        } else {
+            statements.status.execute(sql, status, at, sequence, call, sequence);
         }
-        update.set(CALLS.TM_UPDATE, at)
-                .set(CALLS.LAST_SEQUENCE, sequence)
-                .where(CALLS.ID.eq(e.callId().value()), CALLS.LAST_SEQUENCE.lt(sequence))
-                .execute();
     }
 
     @EventHandler
     void on(CallHungUp e, @SequenceNumber long sequence) {
         OffsetDateTime at = time(e.at());
-        sql.update(CALLS)
-                .set(CALLS.STATUS, name(CallStatus.HANGUP))
-                .set(CALLS.HANGUP_REASON, e.reason().wireName())
-                .set(CALLS.HANGUP_BY, name(e.by()))
-                .set(CALLS.TM_HANGUP, at)
-                .set(CALLS.TM_UPDATE, at)
-                .set(CALLS.LAST_SEQUENCE, sequence)
-                .where(CALLS.ID.eq(e.callId().value()), CALLS.LAST_SEQUENCE.lt(sequence))
-                .execute();
+        statements.hungUp.execute(sql, e.reason().wireName(), name(e.by()), at, at, sequence, e.callId().value(),
+                sequence);
     }
 
     @EventHandler
     void on(CallDigitReceived e, @SequenceNumber long sequence) {
-        sql.update(CALLS)
-                .set(CALLS.DIGITS, DSL.concat(CALLS.DIGITS, DSL.val(e.digit())))
-                .set(CALLS.TM_UPDATE, time(e.at()))
-                .set(CALLS.LAST_SEQUENCE, sequence)
-                .where(CALLS.ID.eq(e.callId().value()), CALLS.LAST_SEQUENCE.lt(sequence))
-                .execute();
+        statements.digit.execute(sql, e.digit(), time(e.at()), sequence, e.callId().value(), sequence);
     }
 
     @EventHandler
     void on(CallRecordingStarted e, @SequenceNumber long sequence) {
         OffsetDateTime at = time(e.at());
         UUID recording = e.recordingId();
-        int changed = sql.update(CALLS)
-                .set(CALLS.RECORDING_IDS, DSL.field("{0} || jsonb_build_array({1}::text)", CALLS.RECORDING_IDS.getDataType(),
-                        CALLS.RECORDING_IDS, DSL.val(recording.toString())))
-                .set(CALLS.RECORDING_ID, recording)
-                .set(CALLS.TM_UPDATE, at)
-                .set(CALLS.LAST_SEQUENCE, sequence)
-                .where(CALLS.ID.eq(e.callId().value()), CALLS.LAST_SEQUENCE.lt(sequence))
-                .execute();
+        int changed = statements.recordingStarted.execute(sql, recording.toString(), recording, at, sequence,
+                e.callId().value(), sequence);
         if (changed == 0) {
             return;
         }
-        sql.insertInto(RECORDINGS)
-                .set(RECORDINGS.ID, recording)
-                .set(RECORDINGS.CUSTOMER_ID, e.customerId().value())
-                .set(RECORDINGS.REFERENCE_TYPE, "call")
-                .set(RECORDINGS.REFERENCE_ID, e.callId().value())
-                .set(RECORDINGS.STATUS, "recording")
-                .set(RECORDINGS.FORMAT, e.format())
-                .set(RECORDINGS.CHANNELS, e.channels())
-                .set(RECORDINGS.TM_START, at)
-                .set(RECORDINGS.TM_UPDATE, at)
-                .onConflict(RECORDINGS.ID).doNothing()
-                .execute();
+        statements.recording.execute(sql, recording, e.customerId().value(), e.callId().value(), e.format(),
+                e.channels(), at, at);
     }
 
     @EventHandler
     void on(CallRecordingFinished e, @SequenceNumber long sequence) {
         OffsetDateTime at = time(e.at());
-        // as VoIPbin: the call's recording_id is the recording in progress, none once it ended
-        sql.update(CALLS)
-                .set(CALLS.RECORDING_ID, (UUID) null)
-                .set(CALLS.TM_UPDATE, at)
-                .set(CALLS.LAST_SEQUENCE, sequence)
-                .where(CALLS.ID.eq(e.callId().value()), CALLS.LAST_SEQUENCE.lt(sequence),
-                        CALLS.RECORDING_ID.eq(e.recordingId()))
-                .execute();
-        sql.update(RECORDINGS)
-                .set(RECORDINGS.STATUS, "ended")
-                .set(RECORDINGS.FILENAME, e.file())
-                .set(RECORDINGS.DURATION_MS, e.durationMs())
-                .set(RECORDINGS.DETAIL, e.detail() == null ? "" : e.detail())
-                .set(RECORDINGS.TM_END, at)
-                .set(RECORDINGS.TM_UPDATE, at)
-                .where(RECORDINGS.ID.eq(e.recordingId()), RECORDINGS.TM_END.isNull())
-                .execute();
+        statements.recordingEnded.execute(sql, at, sequence, e.callId().value(), sequence, e.recordingId());
+        statements.recordingFinished.execute(sql, e.file(), e.durationMs(), e.detail() == null ? "" : e.detail(), at,
+                at, e.recordingId());
     }
 
     @ResetHandler
