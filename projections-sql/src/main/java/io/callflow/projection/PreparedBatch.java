@@ -2,10 +2,12 @@ package io.callflow.projection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Query;
@@ -25,6 +27,20 @@ final class PreparedBatch {
             return new Statement(query.getSQL());
         }
 
+        /** A query's first row read by {@code row}, or none. */
+        <T> Optional<T> first(DSLContext sql, Row<T> row, Object... values) {
+            return sql.connectionResult(connection -> {
+                try (PreparedStatement prepared = connection.prepareStatement(this.sql)) {
+                    for (int i = 0; i < values.length; i++) {
+                        bind(prepared, i + 1, values[i]);
+                    }
+                    try (ResultSet rows = prepared.executeQuery()) {
+                        return rows.next() ? Optional.of(row.read(rows)) : Optional.empty();
+                    }
+                }
+            });
+        }
+
         /** Runs it once with {@code values}, in the current transaction; returns the rows it changed. */
         int execute(DSLContext sql, Object... values) {
             return sql.connectionResult(connection -> {
@@ -36,6 +52,12 @@ final class PreparedBatch {
                 }
             });
         }
+    }
+
+    /** Reads one row of a query's result. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet row) throws SQLException;
     }
 
     private final Statement statement;
