@@ -43,7 +43,7 @@ class OutboundCallTest {
             assertThat(listener.next()).as(sipp::logs).isEqualTo("answered");
             call.media().send(new short[160]);
             call.hangup(HangupCause.NORMAL_CLEARING);
-            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 0));
+            assertThat(listener.awaitEnded()).as(sipp::logs).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 0));
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
         }
         assertReleased();
@@ -57,7 +57,7 @@ class OutboundCallTest {
             assertThat(listener.next()).as(sipp::logs).isEqualTo("ringing");
             assertThat(listener.next()).as(sipp::logs).isEqualTo("answered");
             call.hangup(HangupCause.NORMAL_CLEARING);
-            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 0));
+            assertThat(listener.awaitEnded()).as(sipp::logs).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 0));
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
         }
         assertReleased();
@@ -67,7 +67,7 @@ class OutboundCallTest {
     void busy_callee_ends_the_call_as_user_busy() throws Exception {
         try (Sipp sipp = Sipp.server("uas_busy.xml")) {
             dial(sipp, null, Duration.ofSeconds(20));
-            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.USER_BUSY, true, 486));
+            assertThat(listener.awaitEnded()).as(sipp::logs).isEqualTo(new RecordedCall.Ended(HangupCause.USER_BUSY, true, 486));
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
         }
         assertReleased();
@@ -79,7 +79,7 @@ class OutboundCallTest {
         try (Sipp sipp = Sipp.server("uas_ring.xml")) {
             dial(sipp, null, Duration.ofSeconds(2));
             assertThat(listener.next()).isEqualTo("ringing");
-            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.DIAL_TIMEOUT, true, 0));
+            assertThat(listener.awaitEnded()).as(sipp::logs).isEqualTo(new RecordedCall.Ended(HangupCause.DIAL_TIMEOUT, true, 0));
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
         }
         assertReleased();
@@ -91,7 +91,7 @@ class OutboundCallTest {
             SipCall call = dial(sipp, null, Duration.ofSeconds(30));
             assertThat(listener.next()).isEqualTo("ringing");
             call.hangup(HangupCause.NORMAL_CLEARING);
-            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 487));
+            assertThat(listener.awaitEnded()).as(sipp::logs).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 487));
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
         }
         assertReleased();
@@ -102,7 +102,7 @@ class OutboundCallTest {
         try (Sipp sipp = Sipp.server("uas_remote_bye.xml")) {
             dial(sipp, null, Duration.ofSeconds(20));
             assertThat(listener.next()).as(sipp::logs).isEqualTo("answered");
-            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, true, 0));
+            assertThat(listener.awaitEnded()).as(sipp::logs).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, true, 0));
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
         }
         assertReleased();
@@ -114,7 +114,7 @@ class OutboundCallTest {
         try (Sipp sipp = Sipp.server("uas_progress_busy.xml")) {
             dial(sipp, null, Duration.ofSeconds(20));
             assertThat(listener.next()).as(sipp::logs).isEqualTo("ringing");
-            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.USER_BUSY, true, 486));
+            assertThat(listener.awaitEnded()).as(sipp::logs).isEqualTo(new RecordedCall.Ended(HangupCause.USER_BUSY, true, 486));
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
         }
         assertReleased();
@@ -130,7 +130,7 @@ class OutboundCallTest {
     void a_final_status_ends_the_call_with_its_cause(int status, HangupCause cause) throws Exception {
         try (Sipp sipp = Sipp.server("uas_reject.xml", java.util.Map.of("STATUS", String.valueOf(status)))) {
             dial(sipp, null, Duration.ofSeconds(20));
-            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(cause, true, status));
+            assertThat(listener.awaitEnded()).as(sipp::logs).isEqualTo(new RecordedCall.Ended(cause, true, status));
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
         }
         assertReleased();
@@ -157,7 +157,7 @@ class OutboundCallTest {
                     Duration.ofSeconds(20));
             assertThat(listener.next()).as(sipp::logs).isEqualTo("answered");
             call.hangup(HangupCause.NORMAL_CLEARING);
-            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 0));
+            assertThat(listener.awaitEnded()).as(sipp::logs).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, false, 0));
             assertThat(sipp.exitCode()).as(sipp::logs).isZero();
         }
         assertReleased();

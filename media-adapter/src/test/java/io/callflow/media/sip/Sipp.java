@@ -18,11 +18,13 @@ public final class Sipp implements AutoCloseable {
     private final Process process;
     private final Path directory;
     private final int port;
+    private final int mediaPort;
 
-    private Sipp(Process process, Path directory, int port) {
+    private Sipp(Process process, Path directory, int port, int mediaPort) {
         this.process = process;
         this.directory = directory;
         this.port = port;
+        this.mediaPort = mediaPort;
     }
 
     /** A SIPp client calling {@code service}@127.0.0.1:{@code edgePort}. */
@@ -43,9 +45,17 @@ public final class Sipp implements AutoCloseable {
      */
     public static Sipp server(String scenario, Map<String, String> replacements, String... options)
             throws IOException {
-        Sipp sipp = start(scenario, replacements, List.of(options));
-        sipp.awaitListening();
-        return sipp;
+        for (int attempt = 1; ; attempt++) {
+            Sipp sipp = start(scenario, replacements, List.of(options));
+            if (sipp.awaitListening()) {
+                return sipp;
+            }
+            String logs = sipp.logs();
+            sipp.close();
+            if (attempt == 3) {
+                throw new IllegalStateException("SIPp did not start listening\n" + logs);
+            }
+        }
     }
 
     private static Sipp start(String scenario, List<String> extra) throws IOException {
@@ -56,14 +66,15 @@ public final class Sipp implements AutoCloseable {
             throws IOException {
         Path directory = Files.createTempDirectory("sipp");
         int port = FreePorts.sip();
+        int mediaPort = FreePorts.mediaBlock();
         List<String> command = new ArrayList<>(List.of("sipp", "-sf", resource(scenario, directory, replacements),
                 "-i", "127.0.0.1",
-                "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(FreePorts.sip()),
+                "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(mediaPort),
                 "-m", "1", "-timeout", "30s", "-timeout_error", "-nostdin", "-trace_err", "-trace_msg"));
         command.addAll(extra);
         Process process = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(directory.resolve("screen.txt").toFile()).start();
-        return new Sipp(process, directory, port);
+        return new Sipp(process, directory, port, mediaPort);
     }
 
     /** The scenario as a file SIPp can read: copied into the run's directory, so it works from the test jar too. */
@@ -111,25 +122,38 @@ public final class Sipp implements AutoCloseable {
         return text.toString();
     }
 
-    private void awaitListening() {
+    /**
+     * Waits until SIPp holds its SIP port and both media ports (it binds them in that order and exits
+     * when one is taken by someone else); false when it exited or did not get there in ten seconds.
+     */
+    private boolean awaitListening() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline && process.isAlive()) {
-            if (taken()) {
-                return;
+            if (taken() && udpTaken(mediaPort) && udpTaken(mediaPort + 2)) {
+                return process.isAlive();
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return false;
     }
 
     /** True once SIPp holds its port, over UDP or TCP. */
     private boolean taken() {
         try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress());
              ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static boolean udpTaken(int port) {
+        try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
             return false;
         } catch (IOException e) {
             return true;
