@@ -53,12 +53,15 @@ class CallConformanceTest extends PlatformTest {
         }
     }
 
-    /** The call action's early_execution: the new call's flow runs while it rings; here it hangs up, canceling it. */
+    /**
+     * The call action's early_execution: the new call's flow runs while it rings; here it hangs up, canceling it.
+     * Its {@code flow_id} is {@code ""}, which means not set (the inline actions run), as the validator lets it.
+     */
     @Test
     void a_call_with_early_execution_runs_its_flow_while_it_rings() throws Exception {
         try (Sipp ringing = Sipp.server("uas_ring.xml")) {
             Api.Reply started = api.post("/v1/activeflows", Api.json("{'actions':[{'type':'call','option':{"
-                    + "'early_execution':true,'destinations':[{'type':'sip','target':'dave@127.0.0.1:" + ringing.port()
+                    + "'early_execution':true,'flow_id':'','destinations':[{'type':'sip','target':'dave@127.0.0.1:" + ringing.port()
                     + "'}],'actions':[{'type':'hangup'}]}}]}"));
             assertThat(started.status()).as(started.text()).isEqualTo(200);
             JsonNode made = await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -208,12 +211,18 @@ class CallConformanceTest extends PlatformTest {
         assertThat(last.get("hangup_reason").asText()).isEqualTo("normal");
         assertThat(last.get("hangup_by").asText()).isEqualTo("remote");
         assertThat(last.get("tm_hangup").asText()).isEqualTo(call.get("tm_hangup").asText());
+        assertThat(last.get("tm_update").asText()).isEqualTo(call.get("tm_update").asText());
         assertThat(last.get("source")).isEqualTo(call.get("source"));
         // a later page folds the events before it too
         JsonNode second = api.get("/v1/timelines/calls/" + call.get("id").asText() + "/events?page_size=1&page_token=1")
                 .body().get("result");
         assertThat(second).hasSize(1);
         assertThat(second.get(0).get("data")).isEqualTo(last);
+        // the largest page token is a page after the last event, not an error
+        Api.Reply beyond = api.get("/v1/timelines/calls/" + call.get("id").asText() + "/events?page_size=100"
+                + "&page_token=999999999999999999");
+        assertThat(beyond.status()).as(beyond.text()).isEqualTo(200);
+        assertThat(beyond.body().get("result")).isEmpty();
         JsonNode activeflow = await().atMost(Duration.ofSeconds(20)).until(
                 () -> api.get("/v1/activeflows/" + call.get("activeflow_id").asText()).body(),
                 a -> "ended".equals(a.path("status").asText()));

@@ -2,6 +2,7 @@ package io.callflow.engine.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callflow.domain.action.IdOptions;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,15 +55,7 @@ final class Options {
     }
 
     static Optional<UUID> id(ObjectNode option, String name) {
-        JsonNode value = option.get(name);
-        if (value == null || !value.isTextual() || value.textValue().isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value.textValue().trim()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return IdOptions.read(option, name);
     }
 
     /** A variable name given either bare ({@code digits}) or as a template ({@code ${digits}}), per D19. */

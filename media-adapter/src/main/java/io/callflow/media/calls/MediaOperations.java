@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callflow.domain.action.Action;
 import io.callflow.domain.action.ActionsValidator;
+import io.callflow.domain.action.IdOptions;
 import io.callflow.domain.activeflow.ActiveflowId;
 import io.callflow.domain.activeflow.MediaRequested;
 import io.callflow.domain.activeflow.ReferenceType;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,9 +106,9 @@ final class MediaOperations implements AutoCloseable {
 
     /** Reference 6.3: with reference_id, that call's reason once it has hung up (else normal); without, the reason option. */
     private HangupReason hangupReason(ObjectNode option) {
-        String reference = text(option, "reference_id", "");
-        if (!reference.isEmpty()) {
-            return endedCalls.getOrDefault(UUID.fromString(reference), HangupReason.NORMAL);
+        Optional<UUID> reference = IdOptions.read(option, "reference_id");
+        if (reference.isPresent()) {
+            return endedCalls.getOrDefault(reference.get(), HangupReason.NORMAL);
         }
         return HangupReason.fromWireName(text(option, "reason", "normal")).orElse(HangupReason.NORMAL);
     }
@@ -254,7 +256,7 @@ final class MediaOperations implements AutoCloseable {
      * variables of reference 5.5.
      */
     private void startOnEndFlow(LiveCall call, UUID recordingId, Path file, ObjectNode option) {
-        String flow = text(option, "on_end_flow_id", "");
+        Optional<UUID> flow = IdOptions.read(option, "on_end_flow_id");
         if (flow.isEmpty()) {
             return;
         }
@@ -266,7 +268,7 @@ final class MediaOperations implements AutoCloseable {
                 "voipbin.recording.recording_name", recordingId.toString(),
                 "voipbin.recording.filenames", file.getFileName().toString());
         commands.send(new StartActiveflow(new ActiveflowId(UUID.randomUUID()), call.customerId(),
-                new FlowId(UUID.fromString(flow)), null, ReferenceType.RECORDING, recordingId, call.activeflowId(), 0,
+                new FlowId(flow.get()), null, ReferenceType.RECORDING, recordingId, call.activeflowId(), 0,
                 variables, clock.instant()));
     }
 
@@ -295,8 +297,7 @@ final class MediaOperations implements AutoCloseable {
     /** The {@code call} action: independent outgoing calls running their own flow; chained ones hang up with this call. */
     void newCalls(MediaRequested request, LiveCall caller) {
         ObjectNode option = request.option();
-        FlowId flowId = option.hasNonNull("flow_id") ? new FlowId(UUID.fromString(option.get("flow_id").asText()))
-                : null;
+        FlowId flowId = IdOptions.read(option, "flow_id").map(FlowId::new).orElse(null);
         // the nested actions were validated with the flow; parsing them again gives each its id
         List<Action> actions = flowId != null || !option.has("actions") ? null
                 : new ActionsValidator().parse(option.get("actions"), "/actions", UUID::randomUUID).actions();
