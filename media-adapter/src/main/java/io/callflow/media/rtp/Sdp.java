@@ -125,15 +125,41 @@ public record Sdp(String address, int port, List<Integer> payloadTypes, Map<Inte
 
     /** Our offer: PCMU, PCMA and telephone-event 101. */
     public static String offer(String host, int port, long sessionId) {
-        return write(host, port, sessionId, List.of(Codec.PCMU, Codec.PCMA), 101);
+        return write(host, port, sessionId, sessionId, List.of(Codec.PCMU, Codec.PCMA), 101, "sendrecv");
     }
 
     /** Our answer to an offer that {@link #negotiate() negotiated} to {@code format}. */
     public static String answer(String host, int port, long sessionId, MediaFormat format) {
-        return write(host, port, sessionId, List.of(format.codec()), format.eventPayloadType());
+        return write(host, port, sessionId, sessionId, List.of(format.codec()), format.eventPayloadType(), "sendrecv");
     }
 
-    private static String write(String host, int port, long sessionId, List<Codec> codecs, int eventPayloadType) {
+    /**
+     * Our answer to a new offer in a session where we last sent {@code previous} (our offer or answer):
+     * the one codec {@code format} names, with {@code direction}; the same session id, and the {@code o=}
+     * version one above the previous one when the body changes (RFC 3264 8), else {@code previous} itself.
+     */
+    public static String answerAgain(String previous, String host, int port, MediaFormat format, String direction) {
+        long sessionId = System.currentTimeMillis();
+        long version = sessionId;
+        for (String line : previous.split("\r\n")) {
+            String[] parts = line.split(" ");
+            if (line.startsWith("o=") && parts.length >= 6) {
+                try {
+                    sessionId = Long.parseLong(parts[1]);
+                    version = Long.parseLong(parts[2]);
+                } catch (NumberFormatException ignored) {
+                    // not one of ours: a fresh origin
+                }
+            }
+        }
+        List<Codec> codecs = List.of(format.codec());
+        String same = write(host, port, sessionId, version, codecs, format.eventPayloadType(), direction);
+        return same.equals(previous) ? previous
+                : write(host, port, sessionId, version + 1, codecs, format.eventPayloadType(), direction);
+    }
+
+    private static String write(String host, int port, long sessionId, long version, List<Codec> codecs,
+                                int eventPayloadType, String direction) {
         StringBuilder m = new StringBuilder("m=audio ").append(port).append(" RTP/AVP");
         StringBuilder attributes = new StringBuilder();
         for (Codec codec : codecs) {
@@ -146,14 +172,14 @@ public record Sdp(String address, int port, List<Integer> payloadTypes, Map<Inte
                     .append("a=fmtp:").append(eventPayloadType).append(" 0-16\r\n");
         }
         return "v=0\r\n"
-                + "o=callflow " + sessionId + " " + sessionId + " IN IP4 " + host + "\r\n"
+                + "o=callflow " + sessionId + " " + version + " IN IP4 " + host + "\r\n"
                 + "s=callflow\r\n"
                 + "c=IN IP4 " + host + "\r\n"
                 + "t=0 0\r\n"
                 + m + "\r\n"
                 + attributes
                 + "a=ptime:20\r\n"
-                + "a=sendrecv\r\n";
+                + "a=" + direction + "\r\n";
     }
 
     /**
@@ -189,35 +215,6 @@ public record Sdp(String address, int port, List<Integer> payloadTypes, Map<Inte
             case "inactive" -> "inactive";
             default -> "sendrecv";
         };
-    }
-
-    /**
-     * One of our bodies with its direction set; the {@code o=} version goes up by one when that changes
-     * anything, as RFC 3264 8 asks of a new offer or answer in the same session.
-     */
-    public static String withDirection(String ours, String direction) {
-        String current = direction(ours);
-        if (current.equals(direction)) {
-            return ours;
-        }
-        StringBuilder out = new StringBuilder(ours.length() + 8);
-        for (String line : ours.split("\r\n")) {
-            if (line.startsWith("o=")) {
-                String[] parts = line.split(" ");
-                if (parts.length >= 6) {
-                    try {
-                        parts[2] = Long.toString(Long.parseLong(parts[2]) + 1);
-                    } catch (NumberFormatException ignored) {
-                        // a version we did not write stays as it is
-                    }
-                }
-                line = String.join(" ", parts);
-            } else if (DIRECTIONS.contains(line.startsWith("a=") ? line.substring(2) : "")) {
-                line = "a=" + direction;
-            }
-            out.append(line).append("\r\n");
-        }
-        return out.toString();
     }
 
     private static final java.util.Set<String> DIRECTIONS = java.util.Set.of("sendrecv", "sendonly", "recvonly",

@@ -191,10 +191,12 @@ abstract class EdgeCall implements SipCall {
     }
 
     /**
-     * A re-INVITE (a session refresh, hold, a new media address): we keep our codec and port, follow
-     * the far end to a new RTP address, and answer its direction as RFC 3264 asks (sendonly, as a
-     * phone putting us on hold offers, is answered recvonly; sendrecv again when it resumes). An
-     * offer without a codec we speak gets 488 and changes nothing; one without SDP gets our SDP.
+     * A re-INVITE (a session refresh, hold, a new media address): we keep our port and our codec while
+     * the offer still has it (else take the first it has that we speak), follow the far end to a new RTP
+     * address, and answer with that one codec and its direction as RFC 3264 asks (sendonly, as a phone
+     * putting us on hold offers, is answered recvonly; sendrecv again when it resumes), the o= version
+     * raised when the answer changes. An offer without a codec we speak gets 488 and changes nothing;
+     * one without SDP gets our last SDP.
      */
     void reinvite(Request request, ServerTransaction transaction) {
         String sdp = localSdp;
@@ -218,7 +220,8 @@ abstract class EdgeCall implements SipCall {
                         rtp.connect(to, format);
                     }
                 }
-                answer = Sdp.withDirection(sdp, Sdp.answerDirection(Sdp.direction(body)));
+                answer = Sdp.answerAgain(sdp, agent.host(), rtp.localPort(), format,
+                        Sdp.answerDirection(Sdp.direction(body)));
             } catch (Sdp.MalformedSdp e) {
                 log.info("call {}: re-INVITE with bad SDP refused ({})", callId, e.getMessage());
                 agent.respond(transaction, request, Response.BAD_REQUEST, null);

@@ -85,10 +85,21 @@ class SdpTest {
         assertThat(Sdp.answerDirection("recvonly")).isEqualTo("sendonly");
         assertThat(Sdp.answerDirection("inactive")).isEqualTo("inactive");
         String ours = Sdp.answer("127.0.0.1", 30000, 42, new MediaFormat(Codec.PCMU, 101));
-        String held = Sdp.withDirection(ours, "recvonly");
+        String held = Sdp.answerAgain(ours, "127.0.0.1", 30000, new MediaFormat(Codec.PCMU, 101), "recvonly");
         assertThat(held).contains("o=callflow 42 43 IN IP4 127.0.0.1\r\n").contains("a=recvonly\r\n")
                 .doesNotContain("a=sendrecv");
-        assertThat(Sdp.withDirection(held, "recvonly")).isEqualTo(held);
-        assertThat(Sdp.withDirection(held, "sendrecv")).contains("o=callflow 42 44 ").contains("a=sendrecv\r\n");
+        assertThat(Sdp.answerAgain(held, "127.0.0.1", 30000, new MediaFormat(Codec.PCMU, 101), "recvonly"))
+                .isEqualTo(held);
+        assertThat(Sdp.answerAgain(held, "127.0.0.1", 30000, new MediaFormat(Codec.PCMU, 101), "sendrecv"))
+                .contains("o=callflow 42 44 ").contains("a=sendrecv\r\n");
+    }
+
+    /** A new offer is answered with the one codec now in use, never with what we offered or answered before. */
+    @Test
+    void a_new_answer_names_the_codec_and_event_type_now_negotiated() {
+        String offered = Sdp.offer("127.0.0.1", 30000, 7);
+        String answer = Sdp.answerAgain(offered, "127.0.0.1", 30000, new MediaFormat(Codec.PCMA, 96), "sendrecv");
+        assertThat(answer).contains("o=callflow 7 8 ").contains("m=audio 30000 RTP/AVP 8 96\r\n")
+                .contains("a=rtpmap:96 telephone-event/8000").doesNotContain("PCMU").doesNotContain(" 101");
     }
 }
