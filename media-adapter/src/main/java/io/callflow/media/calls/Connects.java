@@ -131,21 +131,18 @@ public final class Connects {
         }
     }
 
-    /** The caller hung up: its legs (chained calls) hang up too (reference 3.9). */
+    /**
+     * The caller hung up: the attempt is over and its room goes. Its legs are chained calls, which
+     * {@link ChainedCalls} hangs up with the caller (reference 3.9), as it does every chained call.
+     */
     void masterEnded(LiveCall master) {
         Attempt attempt = byMaster.remove(master.callId());
         if (attempt == null) {
             return;
         }
-        Set<CallId> legs;
         synchronized (attempt) {
             attempt.over = true;
-            legs = new HashSet<>(attempt.ringing);
-            if (attempt.bridged != null) {
-                legs.add(attempt.bridged.callId());
-            }
         }
-        legs.forEach(leg -> commands.hangup(leg, HangupReason.NORMAL));
         mixer.deleteRoom(attempt.room);
     }
 
