@@ -2,9 +2,6 @@ package io.callflow.media.sip;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,11 +122,12 @@ public final class Sipp implements AutoCloseable {
     /**
      * Waits until SIPp holds its SIP port and both media ports (it binds them in that order and exits
      * when one is taken by someone else); false when it exited or did not get there in ten seconds.
+     * The ports are looked up in the kernel's socket tables: binding them to see would race SIPp.
      */
     private boolean awaitListening() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline && process.isAlive()) {
-            if (taken() && udpTaken(mediaPort) && udpTaken(mediaPort + 2)) {
+            if ((bound("udp", port) || bound("tcp", port)) && bound("udp", mediaPort) && bound("udp", mediaPort + 2)) {
                 return process.isAlive();
             }
             try {
@@ -142,21 +140,23 @@ public final class Sipp implements AutoCloseable {
         return false;
     }
 
-    /** True once SIPp holds its port, over UDP or TCP. */
-    private boolean taken() {
-        try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress());
-             ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+    /**
+     * True when {@code /proc/net/<protocol>} lists a socket bound to {@code port} (for TCP, one listening):
+     * each line's second field is the local address as {@code HEXIP:HEXPORT}, the fourth its state.
+     */
+    private static boolean bound(String protocol, int port) {
+        String local = String.format(":%04X", port);
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/net", protocol))) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length > 3 && fields[1].endsWith(local)
+                        && ("udp".equals(protocol) || "0A".equals(fields[3]))) {
+                    return true;
+                }
+            }
             return false;
         } catch (IOException e) {
-            return true;
-        }
-    }
-
-    private static boolean udpTaken(int port) {
-        try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-            return false;
-        } catch (IOException e) {
-            return true;
+            throw new IllegalStateException("cannot read /proc/net/" + protocol, e);
         }
     }
 
