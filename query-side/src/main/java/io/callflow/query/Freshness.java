@@ -17,15 +17,4 @@ public interface Freshness {
 
     /** Waits until the projection of {@code processingGroup} has handled every event stored so far. */
     void awaitAll(String processingGroup);
-
-    /** Never waits: for readers that tolerate a lag. */
-    Freshness NONE = new Freshness() {
-        @Override
-        public void awaitAggregate(String processingGroup, UUID aggregateId) {
-        }
-
-        @Override
-        public void awaitAll(String processingGroup) {
-        }
-    };
 }

@@ -125,7 +125,8 @@ final class EventAvailability implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // whatever went wrong, the watcher goes on: streams that were promised callbacks wait for them
                 if (closed) {
                     return;
                 }

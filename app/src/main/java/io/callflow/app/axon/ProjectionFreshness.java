@@ -70,7 +70,11 @@ public class ProjectionFreshness implements Freshness {
         }
     }
 
-    /** True when every segment claimed here has handled the event at {@code index}; with none claimed, nothing can be known. */
+    /**
+     * True when every segment claimed here has handled the event at {@code index}. With none claimed here
+     * (another node has them, or the processor is between claims) nothing can be known and the read does
+     * not wait: it answers with what the projection has, as it did before read-your-writes.
+     */
     static boolean handled(Map<Integer, EventTrackerStatus> segments, long index) {
         for (EventTrackerStatus segment : segments.values()) {
             if (!handled(segment.getTrackingToken(), index)) {

@@ -99,7 +99,7 @@ class EventAvailabilityTest {
      * a sync webhook's response does. Reading the store directly, each link took 500 ms.
      */
     @Test
-    void a_pooled_streaming_processor_handles_a_chain_of_twenty_events_within_two_seconds() throws Exception {
+    void a_pooled_streaming_processor_handles_a_chain_of_twenty_events_without_waiting_for_its_polls() throws Exception {
         List<Long> handledAt = new CopyOnWriteArrayList<>();
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(2);
@@ -130,8 +130,8 @@ class EventAvailabilityTest {
             long start = System.nanoTime();
             store.publish(GenericEventMessage.asEventMessage(1));
             await().atMost(Duration.ofSeconds(30)).until(() -> handledAt.size() == 20);
-            System.out.println("CHAIN " + (handledAt.get(19) - start) / 1e6 + " ms; links " + java.util.stream.IntStream.range(1, 20).mapToObj(i -> String.format("%.2f", (handledAt.get(i) - handledAt.get(i - 1)) / 1e6)).toList());
-            assertThat(Duration.ofNanos(handledAt.get(19) - start)).isLessThan(Duration.ofSeconds(2));
+            // polling, each of the 19 links would wait for the coordinator's 500 ms poll: 9.5 s at least
+            assertThat(Duration.ofNanos(handledAt.get(19) - start)).isLessThan(Duration.ofSeconds(5));
         } finally {
             processor.shutDown();
             coordinator.shutdownNow();

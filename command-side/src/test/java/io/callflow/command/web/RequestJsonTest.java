@@ -47,6 +47,15 @@ class RequestJsonTest {
                 .get("name").asText()).isEqualTo("\uD83D\uDE00");
     }
 
+    /** The parser itself refuses half a pair in a field name: a 400 that says so, never a 500. */
+    @Test
+    void a_field_name_with_an_unpaired_surrogate_is_refused_as_malformed() {
+        Problem problem = refused("{\"actions\":[{\"option\":{\"a\\udc00\":1}}]}").problems().get(0);
+
+        assertThat(problem.message()).startsWith("malformed JSON at line 1, column 32: ")
+                .contains("surrogate in field name");
+    }
+
     @Test
     void a_document_nested_too_deeply_is_refused_in_plain_words() {
         String deep = "{\"a\":".repeat(70) + "1" + "}".repeat(70);

@@ -211,7 +211,7 @@ public final class ActionCatalogue {
                 text("format", "Recording format.").oneOf("wav").defaultsTo("wav"),
                 integer("end_of_silence", "Stop after this many seconds of silence; 0 means never.")
                         .range(0, ONE_DAY_S).defaultsTo(0),
-                text("end_of_key", "DTMF key that stops the recording; \"\" means none.").length(null, 16),
+                text("end_of_key", "DTMF keys any of which stops the recording (\"#\", \"#*\"); \"\" means none.").length(null, 16),
                 integer("duration", "Longest recording in seconds; 0 means no limit.")
                         .range(0, ONE_DAY_S).defaultsTo(0),
                 bool("beep_start", "Play a beep when the recording starts.").defaultsTo(false),

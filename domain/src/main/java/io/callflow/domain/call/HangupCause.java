@@ -24,8 +24,11 @@ public enum HangupCause {
     DURATION_TIMEOUT,
     /** Answering-machine detection hung the call up. */
     AMD,
-    /** A cause the signalling did not give (VoIPbin's "unknown"); like {@link #DIAL_TIMEOUT}, {@code dialout}. */
+    /**
+     * A cause the signalling did not give (VoIPbin's "unknown"); like {@link #DIAL_TIMEOUT}, {@code dialout}.
+     * No SIP status maps to it since statuses follow a gateway's Q.850 table; kept so stored events still read.
+     */
     UNKNOWN,
-    /** Anything else: 404 and the other 4xx, 5xx, 6xx but 600/603/604, transport errors, a failed authentication. */
+    /** Anything else: 404 and the other 4xx, 5xx, 6xx but 600/603, transport errors, a failed authentication. */
     FAILED
 }

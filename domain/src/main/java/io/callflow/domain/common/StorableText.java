@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Text PostgreSQL cannot store in {@code text} or {@code jsonb}, found before it reaches the event store: the NUL
- * character, and half of a UTF-16 surrogate pair (which has no UTF-8 form). An event holding either cannot be
- * appended, so whatever tried would fail, and a handler retrying it would fail for ever.
+ * character, and half of a UTF-16 surrogate pair (which has no UTF-8 form). An event holding half a pair cannot be
+ * serialized, and one holding a NUL, though stored, cannot be projected into {@code jsonb}: whatever wrote or read
+ * it would fail, and a handler retrying it would fail for ever.
  */
 public final class StorableText {
     /** What a document held that cannot be stored, and where. */
@@ -39,6 +40,20 @@ public final class StorableText {
         return null;
     }
 
+    /** {@code text} with each NUL and unpaired surrogate replaced by U+FFFD, the replacement character. */
+    static String replaced(String text) {
+        StringBuilder storable = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                storable.append(c).append(text.charAt(++i));
+            } else {
+                storable.append(c == '\0' || Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return storable.toString();
+    }
+
     private static Problem check(JsonNode node, String pointer) {
         if (node == null) {
             return null;
@@ -60,7 +75,8 @@ public final class StorableText {
                 String child = JsonPointers.child(pointer, field.getKey());
                 String problem = problemOf(field.getKey());
                 if (problem != null) {
-                    return new Problem(child, problem);
+                    // the pointer names the field, so it must be storable (and writable as JSON) itself
+                    return new Problem(JsonPointers.child(pointer, replaced(field.getKey())), problem);
                 }
                 Problem found = check(field.getValue(), child);
                 if (found != null) {

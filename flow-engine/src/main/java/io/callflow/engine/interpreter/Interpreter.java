@@ -31,6 +31,7 @@ import io.callflow.domain.activeflow.StackPopped;
 import io.callflow.domain.activeflow.StackPushed;
 import io.callflow.domain.activeflow.StaleInputIgnored;
 import io.callflow.domain.activeflow.StopReason;
+import io.callflow.domain.activeflow.StopShown;
 import io.callflow.domain.activeflow.TimerFired;
 import io.callflow.domain.activeflow.TimerStarted;
 import io.callflow.domain.activeflow.VariablesSet;
@@ -681,8 +682,8 @@ public final class Interpreter {
         String refused = null;
         if (state.onCompleteFlowId() != null) {
             if (state.completeCount() + 1 >= limits.maxChainLength()) {
-                refused = "chain_limit_reached: an on-complete chain runs at most " + limits.maxChainLength()
-                        + " activeflows";
+                refused = StopShown.CHAIN_LIMIT_REACHED + ": an on-complete chain runs at most "
+                        + limits.maxChainLength() + " activeflows";
             } else {
                 next = new ActiveflowId(derivedId(state.activeflowId(), "on-complete"));
             }

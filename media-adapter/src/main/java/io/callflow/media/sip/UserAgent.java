@@ -23,6 +23,7 @@ import javax.sip.message.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
+import java.util.List;
 
 /** Our side of SIP: the provider, the factories and the few ways we build and send messages. */
 final class UserAgent {
@@ -96,33 +97,38 @@ final class UserAgent {
             if (reason != null && !reason.isBlank()) {
                 response.setReasonPhrase(reason);
             }
-            if (transaction != null) {
-                transaction.sendResponse(response);
-            } else {
-                provider.sendResponse(response);
-            }
-            return true;
-        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            return send(transaction, request, response);
+        } catch (ParseException | RuntimeException e) {
             log.debug("could not answer {} with {}: {}", request.getMethod(), status, e.toString());
             return false;
         }
     }
 
     /** 420 Bad Extension, with an {@code Unsupported} header naming each option tag we do not support. */
-    boolean respondUnsupported(ServerTransaction transaction, Request request, java.util.List<String> optionTags) {
+    boolean respondUnsupported(ServerTransaction transaction, Request request, List<String> optionTags) {
         try {
             Response response = response(Response.BAD_EXTENSION, request, newTag());
             for (String tag : optionTags) {
                 response.addHeader(headers.createUnsupportedHeader(tag));
             }
+            return send(transaction, request, response);
+        } catch (ParseException | RuntimeException e) {
+            log.debug("could not answer {} with 420: {}", request.getMethod(), e.toString());
+            return false;
+        }
+    }
+
+    /** Sends {@code response} in its transaction, or statelessly without one; false (logged) when that fails. */
+    private boolean send(ServerTransaction transaction, Request request, Response response) {
+        try {
             if (transaction != null) {
                 transaction.sendResponse(response);
             } else {
                 provider.sendResponse(response);
             }
             return true;
-        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            log.debug("could not answer {} with 420: {}", request.getMethod(), e.toString());
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            log.debug("could not answer {} with {}: {}", request.getMethod(), response.getStatusCode(), e.toString());
             return false;
         }
     }

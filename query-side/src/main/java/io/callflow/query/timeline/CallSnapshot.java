@@ -29,7 +29,9 @@ final class CallSnapshot {
         } else if (call.isEmpty()) {
             return null;
         }
-        switch (type) {
+        // tm_update moves with the events that change the call's row in GET /v1/calls/{id}, as CallProjection's
+        boolean updated = switch (type) {
+            case "CallCreated" -> true;
             case "CallStatusChanged" -> {
                 String status = event.path("status").asText();
                 call.put("status", status);
@@ -38,28 +40,40 @@ final class CallSnapshot {
                 } else if ("progressing".equals(status)) {
                     call.put("tm_progressing", at);
                 }
+                yield true;
             }
             case "CallHungUp" -> {
                 call.put("status", "hangup");
                 call.put("hangup_by", event.path("by").asText(""));
                 call.put("hangup_reason", event.path("reason").asText(""));
                 call.put("tm_hangup", at);
+                yield true;
             }
-            case "CallDigitReceived" -> call.put("digits", call.path("digits").asText("") + event.path("digit").asText(""));
+            case "CallDigitReceived" -> {
+                call.put("digits", call.path("digits").asText("") + event.path("digit").asText(""));
+                yield true;
+            }
             case "CallRecordingStarted" -> {
                 call.set("recording_id", event.get("recording_id"));
                 ((ArrayNode) call.get("recording_ids")).add(event.get("recording_id"));
+                yield true;
             }
             case "CallRecordingFinished" -> {
-                if (call.path("recording_id").asText("").equals(event.path("recording_id").asText())) {
+                boolean current = call.path("recording_id").asText("").equals(event.path("recording_id").asText());
+                if (current) {
                     call.putNull("recording_id");
                 }
+                yield current;
             }
-            case "CallMuteChanged" -> call.put("mute_direction", event.path("mute_direction").asText(""));
-            default -> {
+            case "CallMuteChanged" -> {
+                call.put("mute_direction", event.path("mute_direction").asText(""));
+                yield true;
             }
+            default -> false;
+        };
+        if (updated) {
+            call.put("tm_update", at);
         }
-        call.put("tm_update", at);
         return call.deepCopy();
     }
 

@@ -2,10 +2,12 @@ package io.callflow.query.timeline;
 
 import static io.callflow.projection.jooq.Tables.DOMAINEVENTENTRY;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.callflow.domain.common.CustomerId;
 import io.callflow.domain.common.NotFound;
 import io.callflow.domain.common.Page;
 import io.callflow.query.StoredJson;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -73,6 +75,7 @@ public class TimelineQueries {
                         DOMAINEVENTENTRY.METADATA, DOMAINEVENTENTRY.TIMESTAMP)
                 .from(DOMAINEVENTENTRY)
                 .where(DOMAINEVENTENTRY.AGGREGATEIDENTIFIER.eq(aggregateId),
+                        // page tokens have at most 18 digits (PositionToken), so this cannot overflow
                         DOMAINEVENTENTRY.SEQUENCENUMBER.le(afterSequence + pageSize),
                         DOMAINEVENTENTRY.PAYLOADTYPE.startsWith(ResourceType.CALLS.eventPackage()))
                 .orderBy(DOMAINEVENTENTRY.SEQUENCENUMBER)
@@ -83,9 +86,9 @@ public class TimelineQueries {
             throw new NotFound(ResourceType.CALLS.singular() + " " + aggregateId);
         }
         CallSnapshot call = new CallSnapshot();
-        List<TimelineEvent> events = new java.util.ArrayList<>();
+        List<TimelineEvent> events = new ArrayList<>();
         for (Record5<Long, String, byte[], byte[], String> r : rows) {
-            com.fasterxml.jackson.databind.JsonNode snapshot = call.after(r.value2(), r.value3());
+            JsonNode snapshot = call.after(r.value2(), r.value3());
             if (r.value1() > afterSequence && events.size() < pageSize) {
                 events.add(TimelineEvent.stored(aggregateId, r.value1(), r.value2(), r.value3(), r.value4(),
                         r.value5()).withData(snapshot));
