@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -224,24 +225,35 @@ final class MediaOperations implements AutoCloseable {
             if (option.path("beep_start").asBoolean(false)) {
                 mixer.play(call.legId(), List.of(new AudioSource.Tone("beep", 0)), (outcome, detail) -> { });
             }
-            String[] handle = new String[1];
+            // a recording can end before record() returns (its leg went): its end is reported after its start,
+            // and what was registered for it here is taken back once both happened
+            CompletableFuture<String> registered = new CompletableFuture<>();
+            CompletableFuture<Void> started = new CompletableFuture<>();
             long silence = number(option, "end_of_silence", 0);
             String recording = mixer.record(call.legId(), file, RecordingMode.MONO,
                     silence > 0 ? java.time.Duration.ofSeconds(silence) : null, (path, length, detail) -> {
-                call.recordings().remove(recordingId);
-                call.recordingEnded(handle[0]);
-                outcomes.execute(() -> {
+                registered.thenAccept(handle -> {
+                    call.recordings().remove(recordingId);
+                    call.recordingEnded(handle);
+                });
+                started.thenRunAsync(() -> {
                     commands.recordingFinished(call, recordingId, path, length, detail);
                     startOnEndFlow(call, recordingId, path, option);
-                });
+                }, outcomes);
             });
-            handle[0] = recording;
             call.recordings().put(recordingId, recording);
             String endKeys = text(option, "end_of_key", "");
             if (!endKeys.isEmpty()) {
                 call.endRecordingOnKey(recording, endKeys);
             }
-            outcomes.execute(() -> commands.recordingStarted(call, recordingId, "mono"));
+            registered.complete(recording);
+            outcomes.execute(() -> {
+                try {
+                    commands.recordingStarted(call, recordingId, "mono");
+                } finally {
+                    started.complete(null);
+                }
+            });
             long seconds = number(option, "duration", 0);
             if (seconds > 0) {
                 timers.schedule(() -> mixer.stopRecording(recording), seconds, TimeUnit.SECONDS);
