@@ -14,7 +14,7 @@ final class AckProcessor implements RequestProcessor {
     @Override
     public void process(Request request, ServerTransaction transaction) {
         if (calls.get(UserAgent.callIdOf(request)) instanceof InboundCall call) {
-            call.acked();
+            call.acked(request);
         }
     }
 }

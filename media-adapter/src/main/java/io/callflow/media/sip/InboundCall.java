@@ -10,10 +10,15 @@ import org.slf4j.LoggerFactory;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** A call someone placed to us: early until {@link #answer()}, confirmed by the caller's ACK. */
+/**
+ * A call someone placed to us: early until {@link #answer()}, confirmed by the caller's ACK. Without an
+ * offer in the INVITE (a delayed offer, no {@code format} yet) the 200 OK carries our offer and the ACK
+ * must carry the answer (RFC 3261 13.3.1.1, 3264); an ACK without a usable one ends the call with a BYE.
+ */
 final class InboundCall extends EdgeCall {
     private static final Logger log = LoggerFactory.getLogger(InboundCall.class);
 
@@ -21,6 +26,7 @@ final class InboundCall extends EdgeCall {
 
     private final ServerTransaction invite;
     private final Request request;
+    /** What the INVITE's offer negotiated to; null for a delayed offer until the ACK's answer. */
     private final MediaFormat format;
     private final String toTag;
     private final String transport;
@@ -100,25 +106,53 @@ final class InboundCall extends EdgeCall {
         try {
             Response ok = agent.response(Response.OK, request, toTag);
             ok.addHeader(agent.contact(transport));
-            localSdp = Sdp.answer(agent.host(), rtp.localPort(), System.currentTimeMillis(), format);
+            localSdp = format == null ? Sdp.offer(agent.host(), rtp.localPort(), System.currentTimeMillis())
+                    : Sdp.answer(agent.host(), rtp.localPort(), System.currentTimeMillis(), format);
             ok.setContent(localSdp, agent.contentType("application", "sdp"));
             invite.sendResponse(ok);
-            log.info("call {} answered with {}", callId, format.codec());
+            log.info("call {} answered {}", callId, format == null ? "with our offer" : "with " + format.codec());
         } catch (Exception e) {
             log.warn("call {}: 200 OK not sent: {}", callId, e.toString());
             end(HangupCause.FAILED, false, 0);
         }
     }
 
-    /** The caller's ACK to our 200 OK. */
-    void acked() {
+    /** The caller's ACK to our 200 OK; for a delayed offer, with the answer to ours. */
+    void acked(Request ack) {
         synchronized (this) {
             if (state != State.ANSWERED || isEnded()) {
                 return;
             }
             state = State.CONFIRMED;
         }
+        if (format == null && !connectAnswer(UserAgent.body(ack))) {
+            tell(CallListener::answered);
+            hangup(HangupCause.FAILED);
+            return;
+        }
         tell(CallListener::answered);
+    }
+
+    /** Follows the answer an ACK carried to our offer; false when it carried none we can use. */
+    private boolean connectAnswer(String body) {
+        if (body == null) {
+            log.info("call {}: the ACK carried no answer to our offer", callId);
+            return false;
+        }
+        try {
+            Sdp answer = Sdp.parse(body);
+            MediaFormat agreed = answer.port() == 0 ? null : answer.negotiate();
+            if (agreed == null) {
+                log.info("call {}: the ACK's answer has no codec of our offer", callId);
+                return false;
+            }
+            rtp.connect(new InetSocketAddress(answer.address(), answer.port()), agreed);
+            log.info("call {} agreed on {} in the ACK", callId, agreed.codec());
+            return true;
+        } catch (Sdp.MalformedSdp e) {
+            log.info("call {}: the ACK's answer is unreadable ({})", callId, e.getMessage());
+            return false;
+        }
     }
 
     /**

@@ -28,8 +28,9 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * A new INVITE: 481 if it names a dialog we do not know (a To tag), 420 if it requires an
  * extension (100rel, timer: we have none), else 100 Trying at once, then the SDP offer decides
- * (no offer, a rejected audio stream (port 0) or no common codec: 488, unreadable: 400) before an
- * RTP port is taken and the platform is asked.
+ * (a rejected audio stream (port 0) or no common codec: 488, unreadable: 400) before an RTP port
+ * is taken and the platform is asked. An INVITE without an offer gets ours in the 200 OK and must
+ * answer it in the ACK ({@link InboundCall}).
  * An INVITE inside a live call (re-INVITE, session refresh) gets our current SDP again.
  */
 final class InviteProcessor implements RequestProcessor {
@@ -109,23 +110,28 @@ final class InviteProcessor implements RequestProcessor {
             return;
         }
         String body = UserAgent.body(request);
-        if (body == null) {
-            agent.respond(transaction, request, Response.NOT_ACCEPTABLE_HERE, tag);
-            return;
-        }
-        Sdp offer;
-        try {
-            offer = Sdp.parse(body);
-        } catch (Sdp.MalformedSdp e) {
-            log.info("INVITE {} refused: bad SDP ({})", callId, e.getMessage());
-            agent.respond(transaction, request, Response.BAD_REQUEST, tag);
-            return;
-        }
-        MediaFormat format = offer.port() == 0 ? null : offer.negotiate();
-        if (format == null) {
-            log.info("INVITE {} refused: no common codec in {}", callId, offer.payloadTypes());
-            agent.respond(transaction, request, Response.NOT_ACCEPTABLE_HERE, tag);
-            return;
+        // RFC 3261 13.3.1.1: an INVITE without an offer (a delayed offer) gets ours in the 200, its answer in the ACK
+        Sdp offer = null;
+        MediaFormat format = null;
+        if (body != null) {
+            try {
+                offer = Sdp.parse(body);
+            } catch (Sdp.MalformedSdp e) {
+                log.info("INVITE {} refused: bad SDP ({})", callId, e.getMessage());
+                agent.respond(transaction, request, Response.BAD_REQUEST, tag);
+                return;
+            }
+            if (offer.port() == 0) {
+                log.info("INVITE {} refused: its audio stream is disabled (port 0)", callId);
+                agent.respond(transaction, request, Response.NOT_ACCEPTABLE_HERE, tag);
+                return;
+            }
+            format = offer.negotiate();
+            if (format == null) {
+                log.info("INVITE {} refused: no common codec in {}", callId, offer.payloadTypes());
+                agent.respond(transaction, request, Response.NOT_ACCEPTABLE_HERE, tag);
+                return;
+            }
         }
         RtpSession rtp;
         try {
@@ -135,7 +141,9 @@ final class InviteProcessor implements RequestProcessor {
             agent.respond(transaction, request, Response.SERVICE_UNAVAILABLE, tag);
             return;
         }
-        rtp.connect(new InetSocketAddress(offer.address(), offer.port()), format);
+        if (offer != null) {
+            rtp.connect(new InetSocketAddress(offer.address(), offer.port()), format);
+        }
         String transport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
         SIPMessage message = (SIPMessage) request;
         String peer = message.getRemoteAddress().getHostAddress() + ":" + message.getRemotePort();
@@ -143,7 +151,8 @@ final class InviteProcessor implements RequestProcessor {
                 transport, peer, tag);
         calls.add(call);
         call.limitDuration();
-        log.info("call {} from {} to {} offered {}", callId, UserAgent.fromUri(request), uri.getUser(), format.codec());
+        log.info("call {} from {} to {} offered {}", callId, UserAgent.fromUri(request), uri.getUser(),
+                format == null ? "nothing (delayed offer)" : format.codec());
         String displayName = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getDisplayName();
         call.admit(inboundCalls, new IncomingInvite(uri.getUser(), UserAgent.fromUri(request), displayName,
                 UserAgent.toUri(request), transport, callerWithheld(request), call));

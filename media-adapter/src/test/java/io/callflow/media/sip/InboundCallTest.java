@@ -91,6 +91,45 @@ class InboundCallTest {
         assertReleased();
     }
 
+    /** RFC 3261 13.3.1.1: no offer in the INVITE; ours goes in the 200 OK and the caller's PCMA answer in the ACK is followed. */
+    @Test
+    void a_delayed_offer_is_answered_with_ours_and_the_answer_in_the_ack_carries_the_audio() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_late_offer.xml", port, KNOWN)) {
+            IncomingInvite invite = admitted.poll(20, TimeUnit.SECONDS);
+            assertThat(invite).as(sipp::logs).isNotNull();
+            SipCall call = invite.call();
+            call.answer();
+            assertThat(listener.next()).as(sipp::logs).isEqualTo("answered");
+            boolean heardSomething = false;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!listener.ended.isDone() && System.nanoTime() < deadline) {
+                short[] frame = call.media().receive();
+                for (int i = 0; frame != null && i < frame.length && !heardSomething; i++) {
+                    heardSomething = frame[i] != 0;
+                }
+                Thread.sleep(20);
+            }
+            assertThat(listener.awaitEnded()).isEqualTo(new RecordedCall.Ended(HangupCause.NORMAL_CLEARING, true, 0));
+            assertThat(heardSomething).as("the caller's PCMA audio, decoded").isTrue();
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
+    /** RFC 3261 13.3.1.4: an ACK that answers our offer with nothing leaves no session to keep: we send BYE. */
+    @Test
+    void a_delayed_offer_whose_ack_answers_nothing_is_ended_with_our_bye() throws Exception {
+        try (Sipp sipp = Sipp.client("uac_late_offer_no_answer.xml", port, KNOWN)) {
+            IncomingInvite invite = admitted.poll(20, TimeUnit.SECONDS);
+            assertThat(invite).as(sipp::logs).isNotNull();
+            invite.call().answer();
+            assertThat(listener.awaitEnded()).as(sipp::logs)
+                    .isEqualTo(new RecordedCall.Ended(HangupCause.FAILED, false, 0));
+            assertThat(sipp.exitCode()).as(sipp::logs).isZero();
+        }
+        assertReleased();
+    }
+
     @Test
     void unknown_number_is_refused_404_and_keeps_no_port() throws Exception {
         try (Sipp sipp = Sipp.client("uac_invite_404.xml", port, "4040")) {
