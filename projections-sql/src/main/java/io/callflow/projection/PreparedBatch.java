@@ -31,9 +31,7 @@ final class PreparedBatch {
         <T> Optional<T> first(DSLContext sql, Row<T> row, Object... values) {
             return sql.connectionResult(connection -> {
                 try (PreparedStatement prepared = connection.prepareStatement(this.sql)) {
-                    for (int i = 0; i < values.length; i++) {
-                        bind(prepared, i + 1, values[i]);
-                    }
+                    bindAll(prepared, values);
                     try (ResultSet rows = prepared.executeQuery()) {
                         return rows.next() ? Optional.of(row.read(rows)) : Optional.empty();
                     }
@@ -45,9 +43,7 @@ final class PreparedBatch {
         int execute(DSLContext sql, Object... values) {
             return sql.connectionResult(connection -> {
                 try (PreparedStatement prepared = connection.prepareStatement(this.sql)) {
-                    for (int i = 0; i < values.length; i++) {
-                        bind(prepared, i + 1, values[i]);
-                    }
+                    bindAll(prepared, values);
                     return prepared.executeUpdate();
                 }
             });
@@ -82,14 +78,18 @@ final class PreparedBatch {
         }
         try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
             for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    bind(prepared, i + 1, row[i]);
-                }
+                bindAll(prepared, row);
                 prepared.addBatch();
             }
             prepared.executeBatch();
         }
         rows.clear();
+    }
+
+    private static void bindAll(PreparedStatement prepared, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            bind(prepared, i + 1, values[i]);
+        }
     }
 
     /** The statements jOOQ writes cast every placeholder to its column's type, so text and objects bind as they are. */
